@@ -1,0 +1,213 @@
+package io.icewarn.decoder.kb;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The knowledge base: the JSON resources under {@code io/icewarn/decoder/kb/}, bound once and immutable.
+ * Thread-safe. Internal to the decoder; the bot reaches it only through {@code Decoder}.
+ */
+public final class KnowledgeBase {
+    private static final String DIR = "/io/icewarn/decoder/kb/";
+
+    private final Map<String, SourceEntry> sources;
+    private final Map<Long, FlagEntry> flags;
+    private final List<CodeEntry> codes;
+    private final List<CodeRange> ranges;
+    private final Map<String, FieldEntry> fields;
+    private final Map<String, MediaEntry> media;
+    private final List<LookAlikeEntry> lookAlikes;
+    private final List<RuleEntry> rules;
+
+    private record SourcesFile(
+            @JsonProperty(required = true) List<SourceEntry> sources) {}
+
+    private record FlagsFile(
+            @JsonProperty(required = true) String layout,
+            @JsonProperty(required = true) List<FlagEntry> flags) {}
+
+    private record CodesFile(
+            @JsonProperty(required = true) List<CodeEntry> codes,
+            @JsonProperty(required = true) List<CodeRange> ranges) {}
+
+    private record FieldsFile(@JsonProperty(required = true) List<FieldEntry> fields) {}
+
+    private record MediaFile(@JsonProperty(required = true) List<MediaEntry> media) {}
+
+    private record LookAlikesFile(
+            @JsonProperty(required = true) List<LookAlikeEntry> lookAlikes) {}
+
+    private record RulesFile(@JsonProperty(required = true) List<RuleEntry> rules) {}
+
+    private KnowledgeBase(
+            List<SourceEntry> sources,
+            List<FlagEntry> flags,
+            List<CodeEntry> codes,
+            List<CodeRange> ranges,
+            List<FieldEntry> fields,
+            List<MediaEntry> media,
+            List<LookAlikeEntry> lookAlikes,
+            List<RuleEntry> rules) {
+        Map<String, SourceEntry> s = new LinkedHashMap<>();
+        sources.forEach(e -> s.put(e.key(), e));
+        this.sources = Collections.unmodifiableMap(s);
+        Map<Long, FlagEntry> f = new LinkedHashMap<>();
+        flags.forEach(e -> f.put(e.value(), e));
+        this.flags = Collections.unmodifiableMap(f);
+        this.codes = List.copyOf(codes);
+        this.ranges = List.copyOf(ranges);
+        Map<String, FieldEntry> fl = new LinkedHashMap<>();
+        fields.forEach(e -> fl.put(e.key().toLowerCase(Locale.ROOT), e));
+        this.fields = Collections.unmodifiableMap(fl);
+        Map<String, MediaEntry> m = new LinkedHashMap<>();
+        media.forEach(e -> m.put(e.label().toLowerCase(Locale.ROOT), e));
+        this.media = Collections.unmodifiableMap(m);
+        this.lookAlikes = List.copyOf(lookAlikes);
+        this.rules = List.copyOf(rules);
+    }
+
+    /**
+     * Returns the knowledge base bundled in the decoder's resources.
+     *
+     * @throws UncheckedIOException when a resource is missing or does not match its schema (a build error)
+     */
+    public static KnowledgeBase load() {
+        ObjectMapper json = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .build();
+        return new KnowledgeBase(
+                read(json, "sources.json", SourcesFile.class).sources(),
+                read(json, "iceflags.json", FlagsFile.class).flags(),
+                read(json, "codes.json", CodesFile.class).codes(),
+                read(json, "codes.json", CodesFile.class).ranges(),
+                read(json, "fields.json", FieldsFile.class).fields(),
+                read(json, "media.json", MediaFile.class).media(),
+                read(json, "lookalikes.json", LookAlikesFile.class).lookAlikes(),
+                read(json, "rules.json", RulesFile.class).rules());
+    }
+
+    private static <T> T read(ObjectMapper json, String name, Class<T> type) {
+        try (InputStream in = KnowledgeBase.class.getResourceAsStream(DIR + name)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("missing knowledge-base resource " + name));
+            }
+            return json.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read knowledge-base resource " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the source with {@code key}, if the knowledge base cites it. */
+    public Optional<SourceEntry> source(String key) {
+        return Optional.ofNullable(sources.get(key));
+    }
+
+    /** Returns every source, in file order. */
+    public List<SourceEntry> sources() {
+        return List.copyOf(sources.values());
+    }
+
+    /** Returns the meaning of the single bit {@code bit}, if known. */
+    public Optional<FlagEntry> flag(long bit) {
+        return Optional.ofNullable(flags.get(bit));
+    }
+
+    /** Returns every flag row, in file order. */
+    public List<FlagEntry> flags() {
+        return List.copyOf(flags.values());
+    }
+
+    /** Returns the entry for {@code code} under {@code header}, if known. */
+    public Optional<CodeEntry> code(String header, int code) {
+        String h = header.toLowerCase(Locale.ROOT);
+        return codes.stream()
+                .filter(c -> c.code() == code && c.header().equalsIgnoreCase(h))
+                .findFirst();
+    }
+
+    /** Returns every code entry, in file order. */
+    public List<CodeEntry> codes() {
+        return codes;
+    }
+
+    /** Returns every code range, in file order. */
+    public List<CodeRange> ranges() {
+        return ranges;
+    }
+
+    /** Returns the narrowest range for {@code code} that applies to {@code header}, if any. */
+    public Optional<CodeRange> range(String header, int code) {
+        boolean server = header.toLowerCase(Locale.ROOT).startsWith("ms-diagnostics")
+                || header.equalsIgnoreCase("x-ms-SDP-diagnostics");
+        return ranges.stream()
+                .filter(r -> code >= r.from() && code <= r.to())
+                .filter(r -> server ? r.header().equals("server") : r.header().equalsIgnoreCase(header))
+                .min((a, b) -> Integer.compare(a.to() - a.from(), b.to() - b.from()));
+    }
+
+    /** Returns the entry for field {@code key} (ignoring case), if known. */
+    public Optional<FieldEntry> field(String key) {
+        return Optional.ofNullable(fields.get(key.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Returns every field entry, in file order. */
+    public List<FieldEntry> fields() {
+        return List.copyOf(fields.values());
+    }
+
+    /** Returns the entry for media {@code label} (ignoring case), if known. */
+    public Optional<MediaEntry> media(String label) {
+        return Optional.ofNullable(media.get(label.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Returns every media entry, in file order. */
+    public List<MediaEntry> media() {
+        return List.copyOf(media.values());
+    }
+
+    /** Returns the look-alike entries, in file order. */
+    public List<LookAlikeEntry> lookAlikes() {
+        return lookAlikes;
+    }
+
+    /** Returns the rules, in file order. */
+    public List<RuleEntry> rules() {
+        return rules;
+    }
+
+    /** Returns every entry that must cite sources, with nested values, for compliance checks. */
+    public List<Cited> citedEntries() {
+        List<Cited> all = new ArrayList<>();
+        all.addAll(flags.values());
+        all.addAll(codes);
+        all.addAll(ranges);
+        for (FieldEntry f : fields.values()) {
+            all.add(f);
+            all.addAll(f.values());
+        }
+        all.addAll(media.values());
+        all.addAll(lookAlikes);
+        all.addAll(rules);
+        return List.copyOf(all);
+    }
+
+    /** Returns every entry as a stream, for tests. */
+    public Stream<Cited> citedStream() {
+        return citedEntries().stream();
+    }
+}

@@ -1,0 +1,26 @@
+package io.icewarn.decoder.kb;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.icewarn.decoder.Confidence;
+import java.util.List;
+
+/**
+ * One row of {@code media.json}: a media label and what it needs from the network.
+ *
+ * @param label the label before the first colon of MediaDebug or in MediaType ({@code audio})
+ * @param kind {@code av} (audio/video: UDP preferred, TCP fallback) or {@code sharing} (needs TCP)
+ * @param minPorts the fewest client ports the media needs (A/V 20, sharing 3)
+ */
+public record MediaEntry(
+        @JsonProperty(required = true) String label,
+        @JsonProperty(required = true) String kind,
+        @JsonProperty(required = true) String description,
+        @JsonProperty(required = true) int minPorts,
+        @JsonProperty(required = true) List<String> sources,
+        @JsonProperty(required = true) Confidence confidence)
+        implements Cited {
+    @Override
+    public String describe() {
+        return "media " + label;
+    }
+}

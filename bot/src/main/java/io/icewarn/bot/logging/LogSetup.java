@@ -3,13 +3,13 @@ package io.icewarn.bot.logging;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import io.icewarn.bot.config.LogFormat;
 import io.icewarn.bot.config.Settings;
 import java.net.URL;
-import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-reads {@code logback.xml} with the level and format from {@link Settings}. Logs always go to
+ * Re-reads {@code logback.xml} (or {@code logback-json.xml}) with the level and format from {@link Settings}. Logs always go to
  * standard error, so the command line and console keep standard output for answers only.
  */
 public final class LogSetup {
@@ -29,13 +29,13 @@ public final class LogSetup {
             return;
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        URL config = LogSetup.class.getResource("/logback.xml");
+        URL config = LogSetup.class.getResource(
+                settings.logFormat() == LogFormat.JSON ? "/logback-json.xml" : "/logback.xml");
         if (config == null) {
             return;
         }
         context.reset();
         context.putProperty("LOG_LEVEL", settings.logLevel().orElse(mode == Mode.BOT ? "INFO" : "WARN"));
-        context.putProperty("LOG_FORMAT", settings.logFormat().name().toLowerCase(Locale.ROOT));
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {

@@ -148,8 +148,8 @@ public final class ReplyBuilder {
         String verdict =
                 explanation.meaning().isBlank() ? "Nothing is known about this ID." : line(explanation.meaning());
         List<FieldLine> fields = new ArrayList<>();
-        explanation.area().ifPresent(a -> fields.add(new FieldLine("Area", line(a), "", false)));
-        explanation.family().ifPresent(f -> fields.add(new FieldLine("Failure family", line(f), "", false)));
+        explanation.area().ifPresent(a -> fields.add(new FieldLine("Area", "", line(a), false)));
+        explanation.family().ifPresent(f -> fields.add(new FieldLine("Failure family", "", line(f), false)));
         List<String> notes = new ArrayList<>();
         if (!explanation.known()) {
             notes.add("This exact ID is not in the knowledge base; what is shown describes its range.");

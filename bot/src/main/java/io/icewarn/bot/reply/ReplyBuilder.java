@@ -323,6 +323,13 @@ public final class ReplyBuilder {
     private Optional<String> quote(String text, Span span) {
         int start = Math.min(span.start(), text.length());
         int end = Math.min(span.end(), text.length());
+        // never quote half of a surrogate pair, whatever the span says
+        if (start > 0 && start < text.length() && Character.isLowSurrogate(text.charAt(start))) {
+            start++;
+        }
+        if (end > 0 && end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
         if (end <= start) {
             return Optional.empty();
         }

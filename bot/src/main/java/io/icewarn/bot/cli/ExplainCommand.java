@@ -51,6 +51,9 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SettingsException {
+        if (words.size() > 2) {
+            throw usage("explain takes a value, or a header and an ID");
+        }
         String value = words.get(words.size() - 1).strip();
         Optional<String> header = words.size() == 2 ? Optional.of(words.get(0).strip()) : Optional.empty();
         boolean looksHex = value.regionMatches(true, 0, "0x", 0, 2) || value.matches(".*[a-fA-F].*");

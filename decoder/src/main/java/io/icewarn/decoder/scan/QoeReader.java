@@ -71,7 +71,7 @@ final class QoeReader {
         }
         int closeNameEnd = nameEnd(s, lt + 2);
         int closeEnd = closeNameEnd < 0 ? -1 : tagEnd(s, closeNameEnd);
-        if (closeEnd < 0) {
+        if (closeEnd < 0 || !sameName(s, local, nameEnd, localStart(s, lt + 2, closeNameEnd), closeNameEnd)) {
             return Read.NOTHING;
         }
         st.qoeElement(s.slice(local, nameEnd), s.slice(tagEnd, lt).strip(), at, closeEnd);

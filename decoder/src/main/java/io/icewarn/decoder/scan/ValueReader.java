@@ -119,14 +119,18 @@ final class ValueReader {
         return lastMarker < 0 ? spaces > 0 : spaces > 1;
     }
 
-    /** Returns true when a line starting at {@code i} looks like a new SIP, SDP or Markdown line rather than a wrap. */
+    /**
+     * Returns true when a line starting at {@code i} looks like a new SIP, SDP or Markdown line rather than a
+     * wrap. Only unmistakable shapes count, because a wrap inside MediaDebug can start with almost anything
+     * ({@code e=198.51.100.7:50022} after {@code RemoteSit}).
+     */
     static boolean startsNewLine(Source s, int i) {
         char c = s.at(i);
         if (c == '`' || s.matches(i, "sip/2.0")) {
             return true;
         }
-        if (c >= 'a' && c <= 'z' && s.at(i + 1) == '=') {
-            return true; // SDP line such as a=candidate:…
+        if (isSdpLine(s, i)) {
+            return true;
         }
         if (!Source.isAsciiLetter(c)) {
             return false;
@@ -135,10 +139,38 @@ final class ValueReader {
         while (Source.isWordChar(s.at(j)) && j - i < 40) {
             j++;
         }
-        if (s.at(j) == ':' && (Source.isSpace(s.at(j + 1)) || Source.isDigit(s.at(j + 1)))) {
-            return true; // a header line such as "CSeq: 2 BYE" or "ms-diagnostics:1008"
+        if (s.at(j) == ':' && Source.isSpace(s.at(j + 1))) {
+            return true; // a header line such as "CSeq: 2 BYE"
         }
         return s.at(j) == ' ' && SipContext.isRequestLine(s, i);
+    }
+
+    /** Returns true for {@code a=name:…}, {@code m=audio …}, {@code c=IN …}, {@code v=0}. */
+    private static boolean isSdpLine(Source s, int i) {
+        if (s.at(i + 1) != '=') {
+            return false;
+        }
+        switch (s.at(i)) {
+            case 'a':
+                int j = i + 2;
+                while ((Source.isAsciiLetter(s.at(j)) || s.at(j) == '-') && j - i < 40) {
+                    j++;
+                }
+                return j > i + 2 && s.at(j) == ':';
+            case 'm':
+                return s.matches(i + 2, "audio ")
+                        || s.matches(i + 2, "video ")
+                        || s.matches(i + 2, "application")
+                        || s.matches(i + 2, "data ")
+                        || s.matches(i + 2, "message ");
+            case 'c':
+            case 'o':
+                return s.matches(i + 2, "in ") || s.at(i + 2) == '-';
+            case 'v':
+                return s.at(i + 2) == '0';
+            default:
+                return false;
+        }
     }
 
     private static int appendEntity(Source s, int p, StringBuilder sb) {

@@ -448,6 +448,25 @@ final class DiagnosticScannerTest {
     }
 
     @Test
+    void scan_wrapBeforeLowercaseLetterAndEquals_isStillAWrap() {
+        // found by ScannerPropertyTest seed 27: "RemoteSit" + break + "e=…" once looked like an SDP line
+        ClientDiagnostic d =
+                onlyClient("ms-client-diagnostics: 23; reason=\"x\";CalleeMediaDebug=\"audio:ICEWarn=0x1,RemoteSit\n"
+                        + "e=198.51.100.7:50022,LocalLocation=2,RemoteLocation=1\"");
+        assertThat(d.fields().get("RemoteSite")).contains("198.51.100.7:50022");
+        assertThat(d.info().remoteLocation()).isEqualTo(OptionalInt.of(1));
+    }
+
+    @Test
+    void scan_unclosedMediaDebugFollowedBySdp_endsBeforeTheSdpLine() {
+        String text = "ms-client-diagnostics: 23; reason=\"x\";CalleeMediaDebug=\"audio:ICEWarn=0x80012b\n"
+                + "a=candidate:1 1 UDP 2130706431 192.0.2.1 50010 typ host\n";
+        ClientDiagnostic d = onlyClient(text);
+        assertThat(d.info().iceWarn().map(IceWarn::value)).contains(0x80012bL);
+        assertThat(spanText(text, d)).endsWith("0x80012b");
+    }
+
+    @Test
     void scan_spacesAfterCommas_areNotPartOfKeysOrValues() {
         ClientDiagnostic d = onlyClient(
                 "ms-client-diagnostics: 23; reason=\"x\";CallerMediaDebug=\"application-sharing:"

@@ -8,8 +8,8 @@ import io.icewarn.bot.config.SettingsException;
 import io.icewarn.bot.config.SettingsLoader;
 import io.icewarn.bot.console.ConsoleSession;
 import io.icewarn.bot.core.DiscordBot;
-import io.icewarn.bot.core.NotBuiltDiscordBot;
 import io.icewarn.bot.core.Services;
+import io.icewarn.bot.discord.JdaDiscordBot;
 import io.icewarn.bot.logging.LogSetup;
 import io.icewarn.bot.safety.Sanitizer;
 import java.io.BufferedReader;
@@ -84,7 +84,7 @@ public final class Main implements Callable<Integer> {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
-        Main main = new Main(System.getenv(), Path.of(""), terminal, new NotBuiltDiscordBot(), Services::create);
+        Main main = new Main(System.getenv(), Path.of(""), terminal, new JdaDiscordBot(), Services::create);
         System.exit(main.execute(args, System.in, out, err));
     }
 

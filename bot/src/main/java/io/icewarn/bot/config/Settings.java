@@ -23,6 +23,7 @@ import java.util.Set;
  * @param maxConcurrentDecodes how many decodes may run at the same time
  * @param redact whether replies hide IP addresses and host names
  * @param privateReplies whether answers are ephemeral (visible only to the asker) by default
+ * @param directMessages whether the bot reads and answers direct messages (adds the DIRECT_MESSAGES intent)
  * @param logLevel the root log level name ({@code WARN}, {@code INFO}, …), if set; otherwise the mode
  *     picks one (INFO for the bot, WARN for console and command line)
  * @param logFormat how log lines are written
@@ -41,6 +42,7 @@ public record Settings(
         int maxConcurrentDecodes,
         boolean redact,
         boolean privateReplies,
+        boolean directMessages,
         Optional<String> logLevel,
         LogFormat logFormat) {
 
@@ -76,6 +78,7 @@ public record Settings(
                 2,
                 false,
                 false,
+                false,
                 Optional.empty(),
                 LogFormat.TEXT);
     }
@@ -100,6 +103,7 @@ public record Settings(
                 + ", maxConcurrentDecodes=" + maxConcurrentDecodes
                 + ", redact=" + redact
                 + ", privateReplies=" + privateReplies
+                + ", directMessages=" + directMessages
                 + ", logLevel=" + logLevel.orElse("<mode default>")
                 + ", logFormat=" + logFormat
                 + "]";

@@ -62,6 +62,7 @@ public final class SettingsLoader {
                 (int) count(values, SettingName.ICEWARN_MAX_CONCURRENT_DECODES, d.maxConcurrentDecodes(), 1),
                 bool(values, SettingName.ICEWARN_REDACT, d.redact()),
                 bool(values, SettingName.ICEWARN_PRIVATE_REPLIES, d.privateReplies()),
+                bool(values, SettingName.ICEWARN_DIRECT_MESSAGES, d.directMessages()),
                 level(values),
                 format(values));
     }

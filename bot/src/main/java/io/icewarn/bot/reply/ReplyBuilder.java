@@ -178,6 +178,52 @@ public final class ReplyBuilder {
                 footer());
     }
 
+    /**
+     * Returns {@code reply} with {@code notes} (remarks on attachments, links, …) added after its own notes;
+     * each note is sanitised (and redacted) here.
+     */
+    public Reply withNotes(Reply reply, List<String> notes) {
+        Objects.requireNonNull(reply, "reply");
+        if (notes.isEmpty()) {
+            return reply;
+        }
+        List<String> all = new ArrayList<>(reply.notes());
+        notes.stream().map(this::line).forEach(all::add);
+        return new Reply(reply.kind(), reply.headline(), reply.summary(), reply.sections(), all, reply.footer());
+    }
+
+    /**
+     * Returns the fields of {@code decoded} as written, without meanings, flags or checklist: one section per
+     * diagnostic with its title and raw {@code name = value} lines ("Show raw fields").
+     */
+    public Reply rawFields(Reply decoded) {
+        Objects.requireNonNull(decoded, "decoded");
+        if (decoded.kind() != Reply.Kind.DIAGNOSTICS) {
+            return decoded;
+        }
+        List<ReplySection> sections = new ArrayList<>();
+        for (ReplySection s : decoded.sections()) {
+            List<FieldLine> raw = new ArrayList<>();
+            for (FieldLine f : s.fields()) {
+                raw.add(new FieldLine(f.name(), f.value().isEmpty() ? "(empty)" : f.value(), "", false));
+            }
+            sections.add(new ReplySection(
+                    s.severity(),
+                    s.title(),
+                    s.context(),
+                    raw.isEmpty() ? "No fields besides the code." : "Fields as written.",
+                    "",
+                    List.of(),
+                    raw,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Optional.empty()));
+        }
+        return new Reply(
+                Reply.Kind.EXPLANATION, "Raw fields", "As they appear in the message.", sections, List.of(), "");
+    }
+
     /** Returns an error reply; {@code message} is one sentence for the user and is sanitised here. */
     public Reply error(String message) {
         return new Reply(Reply.Kind.ERROR, "Could not answer that", line(message), List.of(), List.of(), "");

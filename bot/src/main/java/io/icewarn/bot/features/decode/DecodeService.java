@@ -7,6 +7,7 @@ import io.icewarn.decoder.DecodeResult;
 import io.icewarn.decoder.Decoder;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -71,6 +72,35 @@ public final class DecodeService {
             return new DecodedText(key, run(key));
         }
         return new DecodedText(key, cache.get(key, this::run));
+    }
+
+    /**
+     * Returns the decode of {@code text} like {@link #decode}, or empty at once when it is not cached and
+     * every decode permit is taken (the caller tells the user to retry shortly). Never blocks on a permit.
+     */
+    public Optional<DecodedText> tryDecode(String text) {
+        Objects.requireNonNull(text, "text");
+        String key = normalise(text);
+        boolean cacheable = key.length() <= MAX_CACHED_CHARS;
+        if (cacheable) {
+            DecodeResult cached = cache.getIfPresent(key);
+            if (cached != null) {
+                return Optional.of(new DecodedText(key, cached));
+            }
+        }
+        if (!permits.tryAcquire()) {
+            return Optional.empty();
+        }
+        DecodeResult result;
+        try {
+            result = decoder.apply(key);
+        } finally {
+            permits.release();
+        }
+        if (cacheable) {
+            cache.put(key, result);
+        }
+        return Optional.of(new DecodedText(key, result));
     }
 
     private DecodeResult run(String text) {

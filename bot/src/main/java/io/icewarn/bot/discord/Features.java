@@ -1,0 +1,54 @@
+package io.icewarn.bot.discord;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.icewarn.bot.features.autoreply.AutoReply;
+import io.icewarn.bot.features.autoreply.DedupIndex;
+import io.icewarn.bot.features.autoreply.IntentWarning;
+import io.icewarn.bot.features.autoreply.ReplyIndex;
+import io.icewarn.bot.features.buttons.DeleteButton;
+import io.icewarn.bot.features.buttons.FeedbackButton;
+import io.icewarn.bot.features.buttons.FeedbackVotes;
+import io.icewarn.bot.features.buttons.RawFieldsButton;
+import io.icewarn.bot.features.buttons.TicketButton;
+import io.icewarn.bot.features.commands.DecodeDiagnosticMenu;
+import io.icewarn.bot.features.commands.IcewarnCommand;
+import java.util.List;
+
+/**
+ * The one registration list: every slash command, context menu, message receiver and button handler of
+ * the bot. Adding a feature is one line here.
+ *
+ * @param slashCommands top-level slash commands
+ * @param contextCommands message context-menu commands
+ * @param receivers message listeners
+ * @param buttons button handlers
+ */
+public record Features(
+        List<SlashCommand> slashCommands,
+        List<MessageContextCommand> contextCommands,
+        List<MessageReceiver> receivers,
+        List<ButtonHandler> buttons) {
+    public Features {
+        slashCommands = List.copyOf(slashCommands);
+        contextCommands = List.copyOf(contextCommands);
+        receivers = List.copyOf(receivers);
+        buttons = List.copyOf(buttons);
+    }
+
+    /** Returns every feature of the bot over {@code ctx}. */
+    public static Features of(BotContext ctx, Ticker ticker) {
+        return new Features(
+                List.of(new IcewarnCommand(ctx)),
+                List.of(new DecodeDiagnosticMenu(ctx)),
+                List.of(new AutoReply(
+                        ctx,
+                        new ReplyIndex(),
+                        new DedupIndex(ctx.services().settings().dedupWindow(), ticker),
+                        new IntentWarning())),
+                List.of(
+                        new DeleteButton(ctx),
+                        new RawFieldsButton(ctx),
+                        new TicketButton(ctx),
+                        new FeedbackButton(ctx, new FeedbackVotes())));
+    }
+}

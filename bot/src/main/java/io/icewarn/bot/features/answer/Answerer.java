@@ -1,0 +1,47 @@
+package io.icewarn.bot.features.answer;
+
+import io.icewarn.bot.core.Services;
+import io.icewarn.bot.discord.BotMetrics;
+import io.icewarn.bot.features.decode.DecodedText;
+import io.icewarn.bot.features.fetch.Gathered;
+import io.icewarn.bot.reply.Reply;
+import io.icewarn.decoder.DecodedDiagnostic;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Decodes gathered text into an {@link Answer} through the shared, concurrency-limited decode service and
+ * counts what was decoded. Never blocks on a decode slot: when all are taken the answer is
+ * {@link Answer.Status#BUSY}. Thread-safe.
+ */
+public final class Answerer {
+    /** What a user is told when every decode slot is taken. */
+    public static final String BUSY =
+            "I am decoding as many logs as I can right now; please try again in a few seconds.";
+
+    private final Services services;
+    private final BotMetrics metrics;
+
+    public Answerer(Services services, BotMetrics metrics) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Returns the answer to {@code gathered}, with its file notes added. */
+    public Answer answer(Gathered gathered) {
+        Optional<DecodedText> decoded = services.decodeService().tryDecode(gathered.text());
+        if (decoded.isEmpty()) {
+            return new Answer(Answer.Status.BUSY, services.replies().error(BUSY), "");
+        }
+        DecodedText d = decoded.get();
+        for (DecodedDiagnostic dd : d.result().diagnostics()) {
+            metrics.decoded(
+                    dd.diagnostic().header(),
+                    dd.diagnostic().code().isPresent()
+                            ? String.valueOf(dd.diagnostic().code().getAsInt())
+                            : "");
+        }
+        Reply reply = services.replies().withNotes(services.replies().decoded(d.text(), d.result()), gathered.notes());
+        return new Answer(d.result().isEmpty() ? Answer.Status.NOTHING : Answer.Status.FOUND, reply, d.text());
+    }
+}

@@ -1,0 +1,271 @@
+package io.icewarn.bot.features.autoreply;
+
+import io.icewarn.bot.discord.BotContext;
+import io.icewarn.bot.discord.MessageReceiver;
+import io.icewarn.bot.discord.Outgoing;
+import io.icewarn.bot.features.answer.Answer;
+import io.icewarn.bot.features.buttons.ButtonIds;
+import io.icewarn.bot.features.fetch.FileRef;
+import io.icewarn.bot.features.fetch.Gathered;
+import io.icewarn.bot.features.fetch.Gatherer;
+import io.icewarn.bot.reply.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers messages that hold a diagnostic (in their text, attachments or paste links) without being asked,
+ * and keeps the answer in step when the message is edited or deleted. Silent when nothing is found, for
+ * bots (itself included), outside the allowed channels, for members with an excluded role, and while the
+ * author is cooling down. Needs the GUILD_MESSAGES and MESSAGE_CONTENT intents (DIRECT_MESSAGES for DMs)
+ * and VIEW_CHANNEL, MESSAGE_SEND, MESSAGE_HISTORY, CREATE_PUBLIC_THREADS and MESSAGE_SEND_IN_THREADS.
+ */
+public final class AutoReply implements MessageReceiver {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoReply.class);
+    /** Files at least this large together get an "analysing…" message first. */
+    public static final long LARGE_BYTES = 1024 * 1024;
+
+    private static final String[] MARKERS = {"diagnostics", "icewarn", "mediadebug", "icewarningflags", "mediachanblob"
+    };
+
+    private final BotContext ctx;
+    private final ChannelScope scope;
+    private final Set<Long> excludedRoles;
+    private final ReplyIndex index;
+    private final DedupIndex dedup;
+    private final ReplyPoster poster;
+    private final IntentWarning intentWarning;
+
+    public AutoReply(BotContext ctx, ReplyIndex index, DedupIndex dedup, IntentWarning intentWarning) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.scope = new ChannelScope(ctx.services().settings().allowedChannelIds());
+        this.excludedRoles = ctx.services().settings().excludedRoleIds();
+        this.index = Objects.requireNonNull(index, "index");
+        this.dedup = Objects.requireNonNull(dedup, "dedup");
+        this.poster = new ReplyPoster(ctx.metrics());
+        this.intentWarning = Objects.requireNonNull(intentWarning, "intentWarning");
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        Message message = event.getMessage();
+        if (!wanted(message, event.isWebhookMessage())) {
+            return;
+        }
+        ctx.work().submit("auto-reply", () -> answerNew(message));
+    }
+
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent event) {
+        Message message = event.getMessage();
+        if (!wanted(message, message.isWebhookMessage())) {
+            return;
+        }
+        ctx.work().submit("edit follow-up", () -> follow(message));
+    }
+
+    @Override
+    public void onMessageDelete(MessageDeleteEvent event) {
+        long id = event.getMessageIdLong();
+        var where = index.remove(id);
+        if (where.isPresent()) {
+            MessageChannel channel = where.get().inThread()
+                    ? event.getJDA().getThreadChannelById(where.get().channelId())
+                    : event.getChannel();
+            if (channel != null) {
+                poster.remove(channel, where.get());
+            }
+            return;
+        }
+        // not remembered (e.g. after a restart): a thread we started on the message has the message's ID
+        ThreadChannel thread = event.getJDA().getThreadChannelById(id);
+        if (thread != null
+                && thread.getOwnerIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+            thread.delete().queue(null, e -> LOG.debug("could not delete the thread: {}", e.toString()));
+        }
+    }
+
+    private boolean wanted(Message message, boolean webhook) {
+        if (message.getAuthor().isBot() || message.getAuthor().isSystem() || webhook) {
+            return false;
+        }
+        if (!scope.allows(message.getChannel())) {
+            return false;
+        }
+        if (message.isFromGuild() && excluded(message.getMember())) {
+            return false;
+        }
+        if (message.getContentRaw().isEmpty() && message.getAttachments().isEmpty()) {
+            if (message.isFromGuild()
+                    && message.getEmbeds().isEmpty()
+                    && message.getStickers().isEmpty()) {
+                intentWarning.warnOnce();
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private boolean excluded(Member member) {
+        if (member == null || excludedRoles.isEmpty()) {
+            return false;
+        }
+        for (Role r : member.getRoles()) {
+            if (excludedRoles.contains(r.getIdLong())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void answerNew(Message message) {
+        List<FileRef> files = ctx.gatherer().files(message);
+        long declared = files.stream().mapToLong(f -> Math.max(0, f.size())).sum();
+        if (declared >= LARGE_BYTES) {
+            Duration left = ctx.cooldown().tryAcquire(message.getAuthor().getIdLong());
+            if (!left.isZero()) {
+                LOG.debug("user cooling down, not answering");
+                return;
+            }
+            String name = "Analysing " + files.get(0).name();
+            MessageCreateData progress =
+                    Outgoing.text("Analysing " + files.get(0).name() + " (" + Gatherer.size(declared) + ")…");
+            poster.post(
+                    message,
+                    name.length() > 100 ? name.substring(0, 100) : name,
+                    List.of(progress),
+                    posted -> ctx.work().submit("large log", () -> finishLarge(message, files, posted)));
+            return;
+        }
+        Gathered gathered = ctx.gatherer().gather(message.getContentRaw(), files);
+        Answer answer = ctx.answerer().answer(gathered);
+        if (answer.status() == Answer.Status.BUSY) {
+            if (gathered.filesRead() > 0 || mayHoldDiagnostic(gathered.text())) {
+                poster.post(message, "icewarn", ctx.renderer().render(answer.reply()), p -> {});
+            }
+            return;
+        }
+        if (!answer.found()) {
+            if (!gathered.notes().isEmpty()) {
+                // the user attached a log we could not read: say why instead of staying silent
+                Reply why = ctx.services()
+                        .replies()
+                        .withNotes(
+                                ctx.services().replies().error("I could not read the attached file."),
+                                gathered.notes());
+                poster.post(message, "icewarn", ctx.renderer().render(why), p -> {});
+            }
+            return;
+        }
+        Duration left = ctx.cooldown().tryAcquire(message.getAuthor().getIdLong());
+        if (!left.isZero()) {
+            LOG.debug("user cooling down, not answering");
+            return;
+        }
+        long channelId = message.getChannel().getIdLong();
+        var earlier = dedup.earlier(channelId, answer.key());
+        if (earlier.isPresent()) {
+            Outgoing.send(
+                    message.getChannel(),
+                    message,
+                    List.of(Outgoing.text("Same paste as before; the answer is here: " + earlier.get())),
+                    ctx.metrics(),
+                    sent -> {});
+            return;
+        }
+        poster.post(message, ctx.renderer().threadName(answer.reply()), render(message, answer.reply()), posted -> {
+            index.put(message.getIdLong(), posted);
+            dedup.remember(channelId, answer.key(), posted.jumpUrl());
+        });
+    }
+
+    private void finishLarge(Message message, List<FileRef> files, Posted progress) {
+        Gathered gathered = ctx.gatherer().gather(message.getContentRaw(), files);
+        Answer answer = ctx.answerer().answer(gathered);
+        MessageChannel channel = channelOf(message, progress);
+        if (channel == null) {
+            return;
+        }
+        if (progress.inThread() && answer.found() && channel instanceof ThreadChannel) {
+            ((ThreadChannel) channel)
+                    .getManager()
+                    .setName(ctx.renderer().threadName(answer.reply()))
+                    .queue(null, e -> LOG.debug("could not rename the thread: {}", e.toString()));
+        }
+        poster.replace(channel, progress, render(message, answer.reply()), posted -> {
+            index.put(message.getIdLong(), posted);
+            if (answer.found()) {
+                dedup.remember(message.getChannel().getIdLong(), answer.key(), posted.jumpUrl());
+            }
+        });
+    }
+
+    private void follow(Message message) {
+        var where = index.get(message.getIdLong());
+        if (where.isEmpty()) {
+            if (message.isFromGuild() && message.getStartedThread() != null) {
+                return; // answered before a restart; leave that answer alone
+            }
+            answerNew(message);
+            return;
+        }
+        Answer answer = ctx.answerer().answer(ctx.gatherer().gather(message));
+        if (answer.status() == Answer.Status.BUSY) {
+            return;
+        }
+        MessageChannel channel = channelOf(message, where.get());
+        if (channel == null) {
+            return;
+        }
+        if (!answer.found()) {
+            index.remove(message.getIdLong());
+            poster.remove(channel, where.get());
+            return;
+        }
+        poster.replace(channel, where.get(), render(message, answer.reply()), p -> index.put(message.getIdLong(), p));
+    }
+
+    private static MessageChannel channelOf(Message message, Posted where) {
+        return where.inThread() ? message.getJDA().getThreadChannelById(where.channelId()) : message.getChannel();
+    }
+
+    private List<MessageCreateData> render(Message message, Reply reply) {
+        List<MessageCreateData> messages = new ArrayList<>(ctx.renderer().render(reply));
+        int last = messages.size() - 1;
+        messages.set(
+                last,
+                Outgoing.create(
+                        messages.get(last),
+                        ButtonIds.rows(
+                                reply,
+                                message.getAuthor().getIdLong(),
+                                message.getChannel().getIdLong(),
+                                message.getIdLong())));
+        return messages;
+    }
+
+    /** Returns true when {@code text} names a diagnostic header or field, so a "busy" answer is worth sending. */
+    static boolean mayHoldDiagnostic(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        for (String m : MARKERS) {
+            if (t.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,116 @@
+package io.icewarn.bot.features.autoreply;
+
+import io.icewarn.bot.discord.BotMetrics;
+import io.icewarn.bot.discord.Outgoing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts an automatic answer: in a thread started on the user's message when that is possible (a text or
+ * news channel where the bot may create public threads and post in them), else as a reply in place that
+ * does not ping the poster. Edits and removes answers it posted. Needs CREATE_PUBLIC_THREADS and
+ * MESSAGE_SEND_IN_THREADS for threads, MESSAGE_SEND otherwise. Thread-safe.
+ */
+public final class ReplyPoster {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyPoster.class);
+
+    private final BotMetrics metrics;
+
+    public ReplyPoster(BotMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Returns true when a thread can be started on {@code message}. */
+    public static boolean canThread(Message message) {
+        if (!message.isFromGuild()) {
+            return false;
+        }
+        ChannelType type = message.getChannelType();
+        if (type != ChannelType.TEXT && type != ChannelType.NEWS) {
+            return false;
+        }
+        Member self = message.getGuild().getSelfMember();
+        GuildChannel channel = message.getGuildChannel();
+        return self.hasPermission(channel, Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
+    }
+
+    /** Posts {@code messages} for {@code original} and calls {@code done} with where they went. */
+    public void post(Message original, String threadName, List<MessageCreateData> messages, Consumer<Posted> done) {
+        if (!canThread(original)) {
+            inPlace(original, messages, done);
+            return;
+        }
+        original.createThreadChannel(threadName)
+                .queue(
+                        thread -> Outgoing.send(
+                                thread,
+                                null,
+                                messages,
+                                metrics,
+                                sent -> done.accept(posted(thread.getIdLong(), true, sent))),
+                        failure -> {
+                            LOG.info("could not start a thread, answering in place: {}", failure.toString());
+                            inPlace(original, messages, done);
+                        });
+    }
+
+    private void inPlace(Message original, List<MessageCreateData> messages, Consumer<Posted> done) {
+        MessageChannel channel = original.getChannel();
+        Outgoing.send(
+                channel, original, messages, metrics, sent -> done.accept(posted(channel.getIdLong(), false, sent)));
+    }
+
+    /** Replaces the answer at {@code where} with {@code messages}: edits in place, sends extra, deletes surplus. */
+    public void replace(MessageChannel channel, Posted where, List<MessageCreateData> messages, Consumer<Posted> done) {
+        List<Long> ids = where.messageIds();
+        int common = Math.min(ids.size(), messages.size());
+        for (int i = 0; i < common; i++) {
+            channel.editMessageById(ids.get(i), Outgoing.edit(messages.get(i)))
+                    .queue(m -> metrics.replySent(), e -> metrics.replyFailed());
+        }
+        for (int i = common; i < ids.size(); i++) {
+            channel.deleteMessageById(ids.get(i)).queue(null, e -> LOG.debug("could not delete: {}", e.toString()));
+        }
+        List<Long> kept = new ArrayList<>(ids.subList(0, common));
+        Outgoing.send(channel, null, messages.subList(common, messages.size()), metrics, sent -> {
+            sent.forEach(m -> kept.add(m.getIdLong()));
+            done.accept(new Posted(where.channelId(), where.inThread(), kept, where.jumpUrl()));
+        });
+    }
+
+    /** Removes the answer at {@code where} in {@code channel}: the thread the bot started, else its messages. */
+    public void remove(MessageChannel channel, Posted where) {
+        if (where.inThread() && channel instanceof ThreadChannel) {
+            ((ThreadChannel) channel).delete().queue(null, e -> {
+                // deleting a thread needs MANAGE_THREADS; without it, delete our own messages
+                deleteMessages(channel, where);
+            });
+            return;
+        }
+        deleteMessages(channel, where);
+    }
+
+    private static void deleteMessages(MessageChannel channel, Posted where) {
+        for (Long id : where.messageIds()) {
+            channel.deleteMessageById(id).queue(null, e -> LOG.debug("could not delete: {}", e.toString()));
+        }
+    }
+
+    private static Posted posted(long channelId, boolean thread, List<Message> sent) {
+        List<Long> ids = new ArrayList<>();
+        sent.forEach(m -> ids.add(m.getIdLong()));
+        return new Posted(
+                channelId, thread, ids, sent.isEmpty() ? "" : sent.get(0).getJumpUrl());
+    }
+}

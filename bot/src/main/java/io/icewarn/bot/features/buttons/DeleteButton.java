@@ -1,0 +1,50 @@
+package io.icewarn.bot.features.buttons;
+
+import io.icewarn.bot.discord.BotContext;
+import io.icewarn.bot.discord.ButtonHandler;
+import io.icewarn.bot.discord.Outgoing;
+import java.util.List;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+
+/** "Delete" ({@code iw:del:<authorId>}): removes the answer, for its original poster or members with Manage Messages. */
+public final class DeleteButton implements ButtonHandler {
+    static final String DENIED =
+            "Only the person who posted the diagnostic, or someone with Manage Messages, can delete this answer.";
+
+    private final BotContext ctx;
+
+    public DeleteButton(BotContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public String prefix() {
+        return ButtonIds.DELETE;
+    }
+
+    @Override
+    public void onButton(ButtonInteractionEvent event, List<String> args) {
+        long author = args.isEmpty() ? 0 : parse(args.get(0));
+        Member member = event.getMember();
+        boolean allowed = event.getUser().getIdLong() == author
+                || member != null
+                        && event.getGuildChannel() != null
+                        && member.hasPermission(event.getGuildChannel(), Permission.MESSAGE_MANAGE);
+        if (!allowed) {
+            Outgoing.privately(event, DENIED, ctx.metrics());
+            return;
+        }
+        event.deferEdit().queue();
+        event.getMessage().delete().queue(null, e -> Outgoing.privately(event, "Could not delete it.", ctx.metrics()));
+    }
+
+    static long parse(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.icewarn.bot.features.commands;
+
+import io.icewarn.bot.discord.BotContext;
+import io.icewarn.bot.discord.Cooldown;
+import io.icewarn.bot.discord.MessageContextCommand;
+import io.icewarn.bot.discord.Outgoing;
+import io.icewarn.bot.features.answer.Answer;
+import io.icewarn.bot.features.answer.Answerer;
+import io.icewarn.bot.features.buttons.ButtonIds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/**
+ * The message context menu <b>Decode diagnostic</b>: decodes any message's text, attachments and paste
+ * links, and always answers (with "no diagnostic found" and a hint when there is none). Deferred at once,
+ * since downloads may take longer than 3 seconds; private when the settings say so.
+ */
+public final class DecodeDiagnosticMenu implements MessageContextCommand {
+    static final String NAME = "Decode diagnostic";
+
+    private final BotContext ctx;
+    private final CommandData data = Commands.message(NAME);
+
+    public DecodeDiagnosticMenu(BotContext ctx) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    }
+
+    @Override
+    public CommandData data() {
+        return data;
+    }
+
+    @Override
+    public void onMessageContext(MessageContextInteractionEvent event) {
+        Duration left = ctx.cooldown().tryAcquire(event.getUser().getIdLong());
+        if (!left.isZero()) {
+            Outgoing.privately(event, Cooldown.slowDown(left), ctx.metrics());
+            return;
+        }
+        boolean ephemeral = ctx.privateByDefault();
+        Message target = event.getTarget();
+        event.deferReply(ephemeral).queue();
+        ctx.work().submit("context menu", () -> {
+            Answer answer = ctx.answerer().answer(ctx.gatherer().gather(target));
+            if (answer.status() == Answer.Status.BUSY) {
+                Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
+                return;
+            }
+            List<MessageCreateData> messages = new ArrayList<>(ctx.renderer().render(answer.reply()));
+            int last = messages.size() - 1;
+            messages.set(
+                    last,
+                    Outgoing.create(
+                            messages.get(last),
+                            ButtonIds.rows(
+                                    answer.reply(),
+                                    ephemeral ? 0 : event.getUser().getIdLong(),
+                                    target.getChannel().getIdLong(),
+                                    target.getIdLong())));
+            Outgoing.respond(event, messages, ephemeral, ctx.metrics());
+        });
+    }
+}

@@ -1,0 +1,184 @@
+package io.icewarn.bot.features.commands;
+
+import io.icewarn.bot.discord.BotContext;
+import io.icewarn.bot.discord.Cooldown;
+import io.icewarn.bot.discord.Outgoing;
+import io.icewarn.bot.discord.SlashCommand;
+import io.icewarn.bot.features.answer.Answer;
+import io.icewarn.bot.features.buttons.ButtonIds;
+import io.icewarn.bot.features.fetch.Gathered;
+import io.icewarn.bot.reply.Reply;
+import io.icewarn.decoder.CodeExplanation;
+import io.icewarn.decoder.IceWarnExplanation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/**
+ * {@code /icewarn decode text:<paste>}, {@code /icewarn flag value:<ICEWarn>} and
+ * {@code /icewarn code code:<id> [header]} (with autocomplete over the known IDs). Every subcommand has a
+ * {@code private} option (default from the settings); errors are always private. Needs no intent.
+ */
+public final class IcewarnCommand implements SlashCommand {
+    static final String NAME = "icewarn";
+    static final String PRIVATE = "private";
+    /** Texts longer than this are decoded after {@code deferReply}, as decoding may take over 3 seconds. */
+    static final int DEFER_CHARS = 2000;
+
+    private static final List<String> HEADERS =
+            List.of("ms-client-diagnostics", "ms-diagnostics", "ms-diagnostics-public");
+
+    private final BotContext ctx;
+    private final SlashCommandData data;
+
+    public IcewarnCommand(BotContext ctx) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        OptionData header = new OptionData(OptionType.STRING, "header", "Which header the ID came from");
+        HEADERS.forEach(h -> header.addChoice(h, h));
+        OptionData priv = new OptionData(OptionType.BOOLEAN, PRIVATE, "Only you see the answer");
+        this.data = Commands.slash(NAME, "Decode Lync / Skype for Business call-failure diagnostics")
+                .addSubcommands(
+                        new SubcommandData("decode", "Decode a pasted diagnostic header or log excerpt")
+                                .addOptions(
+                                        new OptionData(OptionType.STRING, "text", "The diagnostic text", true)
+                                                .setMaxLength(6000),
+                                        priv),
+                        new SubcommandData("flag", "Explain an ICEWarn value bit by bit")
+                                .addOptions(
+                                        new OptionData(
+                                                        OptionType.STRING,
+                                                        "value",
+                                                        "ICEWarn value: hex (0x320 or 320) or decimal",
+                                                        true)
+                                                .setMaxLength(40),
+                                        priv),
+                        new SubcommandData("code", "Explain a diagnostic ID")
+                                .addOptions(
+                                        new OptionData(OptionType.INTEGER, "code", "The diagnostic ID", true)
+                                                .setAutoComplete(true)
+                                                .setRequiredRange(0, 999_999),
+                                        header,
+                                        priv));
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return data;
+    }
+
+    @Override
+    public void onSlashCommand(SlashCommandInteractionEvent event) {
+        Duration left = ctx.cooldown().tryAcquire(event.getUser().getIdLong());
+        if (!left.isZero()) {
+            Outgoing.privately(event, Cooldown.slowDown(left), ctx.metrics());
+            return;
+        }
+        boolean ephemeral = event.getOption(PRIVATE, ctx.privateByDefault(), OptionMapping::getAsBoolean);
+        String sub = Objects.requireNonNullElse(event.getSubcommandName(), "");
+        switch (sub) {
+            case "decode":
+                decode(event, event.getOption("text", "", OptionMapping::getAsString), ephemeral);
+                return;
+            case "flag":
+                flag(event, event.getOption("value", "", OptionMapping::getAsString), ephemeral);
+                return;
+            case "code":
+                code(event, ephemeral);
+                return;
+            default:
+                Outgoing.privately(event, "Unknown subcommand; try /icewarn decode.", ctx.metrics());
+        }
+    }
+
+    private void decode(SlashCommandInteractionEvent event, String text, boolean ephemeral) {
+        if (text.length() > DEFER_CHARS) {
+            event.deferReply(ephemeral).queue();
+            ctx.work().submit("slash decode", () -> answerDecode(event, text, ephemeral));
+            return;
+        }
+        answerDecode(event, text, ephemeral);
+    }
+
+    private void answerDecode(SlashCommandInteractionEvent event, String text, boolean ephemeral) {
+        Answer answer = ctx.answerer().answer(new Gathered(text, List.of(), 0));
+        if (answer.status() == Answer.Status.BUSY) {
+            Outgoing.privately(event, io.icewarn.bot.features.answer.Answerer.BUSY, ctx.metrics());
+            return;
+        }
+        List<MessageCreateData> messages = new ArrayList<>(ctx.renderer().render(answer.reply()));
+        int last = messages.size() - 1;
+        messages.set(
+                last,
+                Outgoing.create(
+                        messages.get(last),
+                        ButtonIds.rows(
+                                answer.reply(), ephemeral ? 0 : event.getUser().getIdLong(), 0, 0)));
+        Outgoing.respond(event, messages, ephemeral, ctx.metrics());
+    }
+
+    private void flag(SlashCommandInteractionEvent event, String value, boolean ephemeral) {
+        Optional<IceWarnExplanation> e = ctx.services().decoder().explainIceWarn(value.strip());
+        if (e.isEmpty()) {
+            Outgoing.privately(
+                    event,
+                    "That is not an ICEWarn value. Give hex like 0x320 (or 320) or a decimal number like 800.",
+                    ctx.metrics());
+            return;
+        }
+        reply(event, ctx.services().replies().iceWarn(e.get()), ephemeral);
+    }
+
+    private void code(SlashCommandInteractionEvent event, boolean ephemeral) {
+        OptionMapping code = event.getOption("code");
+        if (code == null) {
+            Outgoing.privately(event, "Give the diagnostic ID, e.g. 24 or 1008.", ctx.metrics());
+            return;
+        }
+        long id = code.getAsLong();
+        if (id < 0 || id > Integer.MAX_VALUE) {
+            Outgoing.privately(event, "A diagnostic ID is a whole number like 24 or 1008.", ctx.metrics());
+            return;
+        }
+        String header = event.getOption("header", null, OptionMapping::getAsString);
+        CodeExplanation e = ctx.services().decoder().explainCode(header, (int) id);
+        reply(event, ctx.services().replies().code(e), ephemeral);
+    }
+
+    private void reply(SlashCommandInteractionEvent event, Reply reply, boolean ephemeral) {
+        Outgoing.respond(event, ctx.renderer().render(reply), ephemeral, ctx.metrics());
+    }
+
+    /** Offers up to 25 known IDs whose number starts with what was typed (or whose reason contains it). */
+    @Override
+    public void onAutoComplete(CommandAutoCompleteInteractionEvent event) {
+        String typed = event.getFocusedOption().getValue().strip().toLowerCase(Locale.ROOT);
+        List<Command.Choice> choices = new ArrayList<>();
+        for (CodeExplanation c : ctx.services().decoder().knownCodes()) {
+            if (choices.size() >= OptionData.MAX_CHOICES) {
+                break;
+            }
+            String number = String.valueOf(c.code());
+            String reason = c.reason().orElse("");
+            if (typed.isEmpty()
+                    || number.startsWith(typed)
+                    || reason.toLowerCase(Locale.ROOT).contains(typed)) {
+                String name = number + " " + c.header() + (reason.isEmpty() ? "" : " — " + reason);
+                choices.add(new Command.Choice(name.length() > 100 ? name.substring(0, 99) + "…" : name, c.code()));
+            }
+        }
+        event.replyChoices(choices).queue();
+    }
+}

@@ -40,9 +40,14 @@ public final class ReplyPoster {
         if (type != ChannelType.TEXT && type != ChannelType.NEWS) {
             return false;
         }
+        if (!(message.getChannel() instanceof GuildChannel)) {
+            return false;
+        }
         Member self = message.getGuild().getSelfMember();
-        GuildChannel channel = message.getGuildChannel();
-        return self.hasPermission(channel, Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
+        return self.hasPermission(
+                (GuildChannel) message.getChannel(),
+                Permission.CREATE_PUBLIC_THREADS,
+                Permission.MESSAGE_SEND_IN_THREADS);
     }
 
     /** Posts {@code messages} for {@code original} and calls {@code done} with where they went. */

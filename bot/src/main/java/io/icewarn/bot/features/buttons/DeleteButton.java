@@ -6,6 +6,7 @@ import io.icewarn.bot.discord.Outgoing;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 
 /** "Delete" ({@code iw:del:<authorId>}): removes the answer, for its original poster or members with Manage Messages. */
@@ -30,8 +31,8 @@ public final class DeleteButton implements ButtonHandler {
         Member member = event.getMember();
         boolean allowed = event.getUser().getIdLong() == author
                 || member != null
-                        && event.getGuildChannel() != null
-                        && member.hasPermission(event.getGuildChannel(), Permission.MESSAGE_MANAGE);
+                        && event.getChannel() instanceof GuildChannel
+                        && member.hasPermission((GuildChannel) event.getChannel(), Permission.MESSAGE_MANAGE);
         if (!allowed) {
             Outgoing.privately(event, DENIED, ctx.metrics());
             return;

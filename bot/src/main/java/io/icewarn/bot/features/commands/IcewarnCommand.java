@@ -86,14 +86,15 @@ public final class IcewarnCommand implements SlashCommand {
             Outgoing.privately(event, Cooldown.slowDown(left), ctx.metrics());
             return;
         }
-        boolean ephemeral = event.getOption(PRIVATE, ctx.privateByDefault(), OptionMapping::getAsBoolean);
+        OptionMapping priv = event.getOption(PRIVATE);
+        boolean ephemeral = priv == null ? ctx.privateByDefault() : priv.getAsBoolean();
         String sub = Objects.requireNonNullElse(event.getSubcommandName(), "");
         switch (sub) {
             case "decode":
-                decode(event, event.getOption("text", "", OptionMapping::getAsString), ephemeral);
+                decode(event, text(event, "text"), ephemeral);
                 return;
             case "flag":
-                flag(event, event.getOption("value", "", OptionMapping::getAsString), ephemeral);
+                flag(event, text(event, "value"), ephemeral);
                 return;
             case "code":
                 code(event, ephemeral);
@@ -101,6 +102,11 @@ public final class IcewarnCommand implements SlashCommand {
             default:
                 Outgoing.privately(event, "Unknown subcommand; try /icewarn decode.", ctx.metrics());
         }
+    }
+
+    private static String text(SlashCommandInteractionEvent event, String name) {
+        OptionMapping o = event.getOption(name);
+        return o == null ? "" : o.getAsString();
     }
 
     private void decode(SlashCommandInteractionEvent event, String text, boolean ephemeral) {
@@ -152,8 +158,8 @@ public final class IcewarnCommand implements SlashCommand {
             Outgoing.privately(event, "A diagnostic ID is a whole number like 24 or 1008.", ctx.metrics());
             return;
         }
-        String header = event.getOption("header", null, OptionMapping::getAsString);
-        CodeExplanation e = ctx.services().decoder().explainCode(header, (int) id);
+        String header = text(event, "header");
+        CodeExplanation e = ctx.services().decoder().explainCode(header.isEmpty() ? null : header, (int) id);
         reply(event, ctx.services().replies().code(e), ephemeral);
     }
 

@@ -10,11 +10,11 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * the numbers are written out here from the Discord API documentation, not taken from
  * {@link DiscordLimits} or JDA.
  */
-final class DiscordLimitValidator {
+public final class DiscordLimitValidator {
     private DiscordLimitValidator() {}
 
     /** Returns every violated limit in {@code messages}, empty when all hold. */
-    static List<String> violations(List<MessageCreateData> messages) {
+    public static List<String> violations(List<MessageCreateData> messages) {
         List<String> out = new ArrayList<>();
         if (messages.isEmpty()) {
             out.add("no message");
@@ -73,7 +73,7 @@ final class DiscordLimitValidator {
     }
 
     /** Returns the violations of a thread name (1–100 characters, whole code points). */
-    static List<String> threadNameViolations(String name) {
+    public static List<String> threadNameViolations(String name) {
         List<String> out = new ArrayList<>();
         if (name == null || name.isEmpty() || name.length() > 100) {
             out.add("thread name length " + (name == null ? "null" : name.length()));

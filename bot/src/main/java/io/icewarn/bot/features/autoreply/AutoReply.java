@@ -134,7 +134,10 @@ public final class AutoReply implements MessageReceiver {
 
     private void answerNew(Message message) {
         List<FileRef> files = ctx.gatherer().files(message);
-        long declared = files.stream().mapToLong(f -> Math.max(0, f.size())).sum();
+        long max = ctx.services().settings().attachmentMaxBytes();
+        long declared = files.stream()
+                .mapToLong(f -> f.size() > max ? 0 : Math.max(0, f.size()))
+                .sum();
         if (declared >= LARGE_BYTES) {
             Duration left = ctx.cooldown().tryAcquire(message.getAuthor().getIdLong());
             if (!left.isZero()) {

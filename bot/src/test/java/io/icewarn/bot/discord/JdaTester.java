@@ -168,8 +168,13 @@ public final class JdaTester {
     }
 
     public JdaTester(SettingsBuilder settingsBuilder, Decoder decoder) {
+        this(settingsBuilder, s -> Services.of(s, decoder));
+    }
+
+    /** Returns a tester whose services {@code services} builds (e.g. with a decode service that blocks). */
+    public JdaTester(SettingsBuilder settingsBuilder, java.util.function.Function<Settings, Services> servicesFactory) {
         this.settings = settingsBuilder.build();
-        this.services = Services.of(settings, decoder);
+        this.services = servicesFactory.apply(settings);
         AttachmentFetcher fetcher = url -> {
             fetched.add(url);
             byte[] body = files.get(url);

@@ -502,7 +502,8 @@ public final class JdaTester {
             return succeeds(AuditableRestAction.class, () -> null);
         });
         lenient().when(e.getMessage()).thenReturn(botMessage);
-        lenient().when(e.deferEdit()).thenReturn(succeeds(MessageEditCallbackAction.class, () -> null));
+        MessageEditCallbackAction deferEdit = succeeds(MessageEditCallbackAction.class, () -> null);
+        lenient().when(e.deferEdit()).thenReturn(deferEdit);
         interaction(e, clicker);
         return e;
     }

@@ -1,0 +1,175 @@
+package io.icewarn.bot.features.buttons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+
+import io.icewarn.bot.Fixtures;
+import io.icewarn.bot.discord.BotMetrics;
+import io.icewarn.bot.discord.JdaTester;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.utils.FileUpload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+final class ButtonsTest {
+    private static final long BOT_MESSAGE = 555;
+
+    private final JdaTester tester = new JdaTester();
+
+    @AfterEach
+    void everyMessageIsSafe() {
+        tester.assertAllSafe();
+    }
+
+    @Test
+    void originalPosterMayDelete() {
+        // GIVEN the poster clicks Delete on the answer to their message
+        User poster = tester.user(JdaTester.USER_ID);
+        var click = tester.button("iw:del:" + JdaTester.USER_ID, BOT_MESSAGE, poster, tester.member(poster));
+
+        // WHEN it is handled
+        tester.router.onButtonInteraction(click);
+
+        // THEN the answer is deleted
+        assertThat(tester.deletedMessages).containsExactly(BOT_MESSAGE);
+    }
+
+    @Test
+    void moderatorMayDelete() {
+        // GIVEN someone with Manage Messages clicks Delete
+        User mod = tester.user(7);
+        Member member = tester.member(mod);
+        when(member.hasPermission(any(GuildChannel.class), eq(Permission.MESSAGE_MANAGE)))
+                .thenReturn(true);
+        var click = tester.button("iw:del:" + JdaTester.USER_ID, BOT_MESSAGE, mod, member);
+
+        // WHEN it is handled
+        tester.router.onButtonInteraction(click);
+
+        // THEN the answer is deleted
+        assertThat(tester.deletedMessages).containsExactly(BOT_MESSAGE);
+    }
+
+    @Test
+    void othersMayNotDelete() {
+        // GIVEN a bystander clicks Delete
+        User other = tester.user(8);
+        var click = tester.button("iw:del:" + JdaTester.USER_ID, BOT_MESSAGE, other, tester.member(other));
+
+        // WHEN it is handled
+        tester.router.onButtonInteraction(click);
+
+        // THEN nothing is deleted and they are told privately why
+        assertThat(tester.deletedMessages).isEmpty();
+        assertThat(tester.sent).hasSize(1);
+        assertThat(tester.sent.get(0).ephemeral).isTrue();
+        assertThat(tester.sent.get(0).data.getContent()).isEqualTo(DeleteButton.DENIED);
+    }
+
+    @Test
+    void rawFieldsAreShownPrivatelyFromTheOriginalMessage() {
+        // GIVEN an answered message (its ID is in the button, as after a restart)
+        var original = tester.message(Fixtures.SEED_24);
+        User clicker = tester.user(9);
+        var click = tester.button(
+                "iw:raw:" + JdaTester.CHANNEL_ID + ":" + original.getIdLong(), BOT_MESSAGE, clicker, null);
+
+        // WHEN "Show raw fields" is clicked
+        tester.router.onButtonInteraction(click);
+
+        // THEN the raw fields come privately
+        assertThat(tester.deferred).containsExactly("ephemeral");
+        assertThat(tester.sent).isNotEmpty();
+        assertThat(tester.sent.get(0).text()).contains("PortRange").contains("50040:50049");
+    }
+
+    @Test
+    void rawFieldsOfAGoneMessageSaySo() {
+        // WHEN "Show raw fields" points at a message that no longer exists
+        User clicker = tester.user(9);
+        tester.router.onButtonInteraction(
+                tester.button("iw:raw:" + JdaTester.CHANNEL_ID + ":12", BOT_MESSAGE, clicker, null));
+
+        // THEN a plain private sentence
+        assertThat(tester.sent).hasSize(1);
+        assertThat(tester.sent.get(0).data.getContent()).contains("original message is gone");
+    }
+
+    @Test
+    void ticketIsAPrivateMarkdownFile() {
+        // GIVEN an answered message
+        var original = tester.message(Fixtures.SERVER_1008);
+        User clicker = tester.user(9);
+
+        // WHEN "Copy as ticket" is clicked
+        tester.router.onButtonInteraction(tester.button(
+                "iw:tkt:" + JdaTester.CHANNEL_ID + ":" + original.getIdLong(), BOT_MESSAGE, clicker, null));
+
+        // THEN an ephemeral message carries icewarn-ticket.md
+        assertThat(tester.sent).hasSize(1);
+        assertThat(tester.deferred).containsExactly("ephemeral");
+        List<FileUpload> files = new ArrayList<>(tester.sent.get(0).data.getFiles());
+        assertThat(files).extracting(FileUpload::getName).containsExactly(TicketButton.FILE_NAME);
+    }
+
+    @Test
+    void feedbackCountsOneVotePerUserPerAnswer() {
+        // GIVEN metrics that record feedback
+        List<String> votes = new ArrayList<>();
+        BotMetrics metrics = new BotMetrics() {
+            @Override
+            public void feedback(String ruleId, boolean helped) {
+                votes.add(ruleId + "=" + helped);
+            }
+        };
+        FeedbackButton button = new FeedbackButton(
+                new io.icewarn.bot.discord.BotContext(
+                        tester.ctx.services(),
+                        tester.ctx.renderer(),
+                        tester.ctx.tickets(),
+                        tester.ctx.gatherer(),
+                        tester.ctx.answerer(),
+                        tester.ctx.work(),
+                        tester.ctx.cooldown(),
+                        metrics),
+                new FeedbackVotes());
+        User user = tester.user(9);
+
+        // WHEN the same user clicks "Fixed it" twice and another user "Didn't help"
+        button.onButton(tester.button("iw:fb:y:ports-open", BOT_MESSAGE, user, null), List.of("y", "ports-open"));
+        button.onButton(tester.button("iw:fb:y:ports-open", BOT_MESSAGE, user, null), List.of("y", "ports-open"));
+        User other = tester.user(10);
+        button.onButton(tester.button("iw:fb:n:ports-open", BOT_MESSAGE, other, null), List.of("n", "ports-open"));
+
+        // THEN two votes are counted per rule, and the repeat is told so privately
+        assertThat(votes).containsExactly("ports-open=true", "ports-open=false");
+        assertThat(tester.sent)
+                .extracting(s -> s.data.getContent())
+                .containsExactly(FeedbackButton.THANKS, FeedbackButton.ALREADY, FeedbackButton.THANKS);
+        assertThat(tester.sent).allMatch(s -> Boolean.TRUE.equals(s.ephemeral));
+    }
+
+    @Test
+    void autoReplyButtonsEncodeTheirState() {
+        // GIVEN an auto-reply to a message
+        var message = tester.message(Fixtures.SEED_24);
+        tester.router.onMessageReceived(tester.received(message));
+
+        // THEN its buttons carry the author, the original message and fit Discord's 100-character IDs
+        String components =
+                tester.sent.get(tester.sent.size() - 1).data.getComponents().toString();
+        assertThat(components)
+                .contains("iw:del:" + JdaTester.USER_ID)
+                .contains("iw:raw:" + JdaTester.CHANNEL_ID + ":" + message.getIdLong())
+                .contains("iw:tkt:" + JdaTester.CHANNEL_ID + ":" + message.getIdLong())
+                .contains("iw:fb:y:")
+                .contains("iw:fb:n:");
+    }
+}

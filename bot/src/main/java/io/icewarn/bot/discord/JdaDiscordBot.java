@@ -23,6 +23,8 @@ import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +87,13 @@ public final class JdaDiscordBot implements DiscordBot {
                     .setMemberCachePolicy(MemberCachePolicy.NONE)
                     .setChunkingFilter(ChunkingFilter.NONE)
                     .setEnableShutdownHook(false)
+                    .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(chain -> {
+                        Response response = chain.proceed(chain.request());
+                        if (response.code() == 429) {
+                            metrics.rateLimitHit();
+                        }
+                        return response;
+                    }))
                     .addEventListeners(router, new StartUp(router, settings));
             manager = shards.plan(builder).build();
         } catch (RuntimeException e) {

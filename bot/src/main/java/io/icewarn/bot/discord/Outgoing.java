@@ -155,6 +155,11 @@ public final class Outgoing {
         respond(event, List.of(text(text)), true, metrics);
     }
 
+    /** Returns a task that tells the user of {@code event} privately that answering failed. */
+    public static Runnable failure(IReplyCallback event, BotMetrics metrics) {
+        return () -> privately(event, Router.FAILED, metrics);
+    }
+
     private static void failed(BotMetrics metrics, Throwable e) {
         metrics.replyFailed();
         LOG.warn("could not answer an interaction: {}", e.toString());

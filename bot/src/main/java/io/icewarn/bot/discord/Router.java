@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Router extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-    static final String FAILED = "Something went wrong on my side while answering; please try again later.";
+    public static final String FAILED = "Something went wrong on my side while answering; please try again later.";
     static final String STOPPING = "I am restarting; please try again in a minute.";
 
     private final Map<String, SlashCommand> slash;

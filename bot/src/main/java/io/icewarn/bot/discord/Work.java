@@ -46,6 +46,14 @@ public final class Work {
      * that throws is logged without its message text reaching chat.
      */
     public boolean submit(String what, Runnable task) {
+        return submit(what, task, () -> {});
+    }
+
+    /**
+     * Runs {@code task} like {@link #submit(String, Runnable)}; when it throws, also runs {@code onFailure}
+     * (e.g. a plain private "something went wrong" for a deferred interaction).
+     */
+    public boolean submit(String what, Runnable task, Runnable onFailure) {
         if (!accepting.get()) {
             return false;
         }
@@ -55,6 +63,11 @@ public final class Work {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.warn("{} failed", what, e);
+                try {
+                    onFailure.run();
+                } catch (RuntimeException again) {
+                    LOG.debug("could not report the failure", again);
+                }
             } finally {
                 inFlight.decrementAndGet();
             }

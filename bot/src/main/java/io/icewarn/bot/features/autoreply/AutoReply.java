@@ -144,9 +144,13 @@ public final class AutoReply implements MessageReceiver {
                 LOG.debug("user cooling down, not answering");
                 return;
             }
-            String name = "Analysing " + files.get(0).name();
-            MessageCreateData progress =
-                    Outgoing.text("Analysing " + files.get(0).name() + " (" + Gatherer.size(declared) + ")…");
+            String file = files.stream()
+                    .filter(f -> f.size() <= max)
+                    .map(FileRef::name)
+                    .findFirst()
+                    .orElse("the log");
+            String name = "Analysing " + file;
+            MessageCreateData progress = Outgoing.text(name + " (" + Gatherer.size(declared) + ")…");
             poster.post(
                     message,
                     name.length() > 100 ? name.substring(0, 100) : name,

@@ -31,14 +31,19 @@ final class OriginalMessage {
         event.deferReply(true).queue();
         channel.retrieveMessageById(messageId)
                 .queue(
-                        message -> ctx.work().submit("button decode", () -> {
-                            Answer answer = ctx.answerer().answer(ctx.gatherer().gather(message));
-                            if (answer.status() == Answer.Status.BUSY) {
-                                Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
-                                return;
-                            }
-                            then.accept(answer);
-                        }),
+                        message -> ctx.work()
+                                .submit(
+                                        "button decode",
+                                        () -> {
+                                            Answer answer = ctx.answerer()
+                                                    .answer(ctx.gatherer().gather(message));
+                                            if (answer.status() == Answer.Status.BUSY) {
+                                                Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
+                                                return;
+                                            }
+                                            then.accept(answer);
+                                        },
+                                        Outgoing.failure(event, ctx.metrics())),
                         e -> Outgoing.privately(event, GONE, ctx.metrics()));
     }
 }

@@ -47,24 +47,31 @@ public final class DecodeDiagnosticMenu implements MessageContextCommand {
         boolean ephemeral = ctx.privateByDefault();
         Message target = event.getTarget();
         event.deferReply(ephemeral).queue();
-        ctx.work().submit("context menu", () -> {
-            Answer answer = ctx.answerer().answer(ctx.gatherer().gather(target));
-            if (answer.status() == Answer.Status.BUSY) {
-                Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
-                return;
-            }
-            List<MessageCreateData> messages = new ArrayList<>(ctx.renderer().render(answer.reply()));
-            int last = messages.size() - 1;
-            messages.set(
-                    last,
-                    Outgoing.create(
-                            messages.get(last),
-                            ButtonIds.rows(
-                                    answer.reply(),
-                                    ephemeral ? 0 : event.getUser().getIdLong(),
-                                    target.getChannel().getIdLong(),
-                                    target.getIdLong())));
-            Outgoing.respond(event, messages, ephemeral, ctx.metrics());
-        });
+        ctx.work()
+                .submit(
+                        "context menu",
+                        () -> {
+                            Answer answer = ctx.answerer().answer(ctx.gatherer().gather(target));
+                            if (answer.status() == Answer.Status.BUSY) {
+                                Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
+                                return;
+                            }
+                            List<MessageCreateData> messages =
+                                    new ArrayList<>(ctx.renderer().render(answer.reply()));
+                            int last = messages.size() - 1;
+                            messages.set(
+                                    last,
+                                    Outgoing.create(
+                                            messages.get(last),
+                                            ButtonIds.rows(
+                                                    answer.reply(),
+                                                    ephemeral
+                                                            ? 0
+                                                            : event.getUser().getIdLong(),
+                                                    target.getChannel().getIdLong(),
+                                                    target.getIdLong())));
+                            Outgoing.respond(event, messages, ephemeral, ctx.metrics());
+                        },
+                        Outgoing.failure(event, ctx.metrics()));
     }
 }

@@ -112,7 +112,11 @@ public final class IcewarnCommand implements SlashCommand {
     private void decode(SlashCommandInteractionEvent event, String text, boolean ephemeral) {
         if (text.length() > DEFER_CHARS) {
             event.deferReply(ephemeral).queue();
-            ctx.work().submit("slash decode", () -> answerDecode(event, text, ephemeral));
+            ctx.work()
+                    .submit(
+                            "slash decode",
+                            () -> answerDecode(event, text, ephemeral),
+                            Outgoing.failure(event, ctx.metrics()));
             return;
         }
         answerDecode(event, text, ephemeral);

@@ -7,6 +7,7 @@ package io.icewarn.bot.config;
  */
 public enum SettingName {
     DISCORD_TOKEN,
+    DISCORD_TOKEN_FILE,
     ICEWARN_APPLICATION_ID,
     ICEWARN_ALLOWED_CHANNELS,
     ICEWARN_EXCLUDED_ROLES,

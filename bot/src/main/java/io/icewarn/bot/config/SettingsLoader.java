@@ -3,7 +3,9 @@ package io.icewarn.bot.config;
 import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -49,7 +51,7 @@ public final class SettingsLoader {
         }
         Settings d = Settings.defaults();
         return new Settings(
-                text(values, SettingName.DISCORD_TOKEN).map(Secret::of),
+                token(values),
                 optionalId(values, SettingName.ICEWARN_APPLICATION_ID),
                 ids(values, SettingName.ICEWARN_ALLOWED_CHANNELS),
                 ids(values, SettingName.ICEWARN_EXCLUDED_ROLES),
@@ -84,6 +86,27 @@ public final class SettingsLoader {
         } catch (DotenvException e) {
             // the library's message may quote the offending line, which can hold the token
             throw new SettingsException(".env: malformed line (the file is read as KEY=value lines)");
+        }
+    }
+
+    /** Returns the token from DISCORD_TOKEN, else from the file DISCORD_TOKEN_FILE names (container secrets). */
+    private static Optional<Secret> token(Map<String, String> values) throws SettingsException {
+        Optional<String> direct = text(values, SettingName.DISCORD_TOKEN);
+        if (direct.isPresent()) {
+            return direct.map(Secret::of);
+        }
+        Optional<String> file = text(values, SettingName.DISCORD_TOKEN_FILE);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String token = Files.readString(Path.of(file.get())).strip();
+            if (token.isEmpty()) {
+                throw new SettingsException("DISCORD_TOKEN_FILE: the file is empty");
+            }
+            return Optional.of(Secret.of(token));
+        } catch (IOException | InvalidPathException | SecurityException e) {
+            throw new SettingsException("DISCORD_TOKEN_FILE: cannot read the file it names");
         }
     }
 

@@ -353,10 +353,11 @@ public final class ReplyBuilder {
                         .map(ReplyBuilder::ports)
                         .orElse("");
             }
+            boolean inferred = f.confidence() == Confidence.INFERRED && !words.isEmpty();
             if (f.value().isBlank()) {
                 words = "empty (scrubbed or not reported)";
+                inferred = false;
             }
-            boolean inferred = f.confidence() == Confidence.INFERRED && !words.isEmpty();
             lines.add(new FieldLine(line(f.key()), line(f.value()), words, inferred));
         }
         return lines;

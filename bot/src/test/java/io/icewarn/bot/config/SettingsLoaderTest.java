@@ -125,6 +125,20 @@ final class SettingsLoaderTest {
     }
 
     @Test
+    void theTokenCanComeFromAFile() throws IOException, SettingsException {
+        // GIVEN a secret file and no DISCORD_TOKEN
+        Path secret = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+        // WHEN loaded THEN the token is read from it, trimmed
+        Settings s = new SettingsLoader(Map.of("DISCORD_TOKEN_FILE", secret.toString()), dir).load();
+        assertThat(s.discordToken()).map(Secret::reveal).contains(TOKEN);
+        // AND a missing file is a one-line error
+        assertThatThrownBy(() -> new SettingsLoader(
+                                Map.of("DISCORD_TOKEN_FILE", dir.resolve("nope").toString()), dir)
+                        .load())
+                .hasMessage("DISCORD_TOKEN_FILE: cannot read the file it names");
+    }
+
+    @Test
     void theTokenNeverAppearsInToString() throws SettingsException {
         // GIVEN a configured token
         Settings s = new SettingsLoader(Map.of("DISCORD_TOKEN", TOKEN), dir).load();

@@ -40,6 +40,26 @@ final class DiscordRendererTest {
     }
 
     @Test
+    void aRealDecodeOfAChatPasteRendersWithinLimitsWithoutPinging() {
+        // GIVEN sample 05 (a chat message ending in @everyone) decoded by the real decoder
+        String paste = "hey, audio calls to external users fail every time, log from the client:\n```\n"
+                + "ms-client-diagnostics: 23; reason=\"Call failed to establish due to a media connectivity failure when one"
+                + " endpoint is internal and the other is remote\";CalleeMediaDebug=\"audio:ICEWarn=0x80012b,"
+                + "LocalSite=10.0.0.15:50010,LocalMR=203.0.113.20:56421,RemoteSite=198.51.100.7:50022,"
+                + "RemoteMR=203.0.113.20:57102,PortRange=50000:50019,LocalMRTCPPort=56421,RemoteMRTCPPort=57102,"
+                + "LocalLocation=2,RemoteLocation=1,FederationType=0\"\n```\nany idea @everyone?";
+        io.icewarn.decoder.Decoder decoder = io.icewarn.decoder.Decoder.standard();
+        // WHEN worded (redacted) and rendered
+        Reply reply = new ReplyBuilder(decoder::source, true).decoded(paste, decoder.decode(paste));
+        List<MessageCreateData> messages = renderer.render(reply);
+        // THEN every limit holds, nothing pings, and no address is shown
+        assertThat(reply.sections()).hasSize(1);
+        assertThat(DiscordLimitValidator.violations(messages)).isEmpty();
+        assertThat(DiscordRendererFuzzTest.mentionsIn(messages)).isEmpty();
+        assertThat(dump(messages)).doesNotContain("10.0.0.15").doesNotContain("203.0.113.20");
+    }
+
+    @Test
     void everyMessageAllowsNoMentions() {
         // GIVEN replies of every kind
         List<Reply> replies = List.of(

@@ -163,4 +163,20 @@ final class ReplyBuilderTest {
                 .asString()
                 .contains("7 more");
     }
+
+    @Test
+    void notesAreAddedSanitisedAndRawFieldsKeepOnlyNamesAndValues() {
+        // GIVEN a decoded reply
+        Reply reply = builder.decoded(Fixtures.SEED_24, Fixtures.seed24());
+        // WHEN a note about a file is added and the raw fields asked for
+        Reply noted = builder.withNotes(reply, List.of("big.log was not read @everyone"));
+        Reply raw = builder.rawFields(reply);
+        // THEN the note is last and neutralised, and raw fields have values but no meanings
+        assertThat(noted.notes()).last().asString().contains("big.log").doesNotContain("@everyone");
+        assertThat(raw.sections()).hasSameSizeAs(reply.sections());
+        assertThat(raw.sections().get(0).fields())
+                .anySatisfy(f -> assertThat(f.value()).isEqualTo("50040:50049"))
+                .allSatisfy(f -> assertThat(f.words()).isEmpty());
+        assertThat(raw.sections().get(0).checklist()).isEmpty();
+    }
 }

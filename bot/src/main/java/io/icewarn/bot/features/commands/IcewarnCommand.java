@@ -6,6 +6,7 @@ import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.discord.SlashCommand;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.buttons.ButtonIds;
+import io.icewarn.bot.features.fetch.FileRef;
 import io.icewarn.bot.features.fetch.Gathered;
 import io.icewarn.bot.reply.Reply;
 import io.icewarn.decoder.CodeExplanation;
@@ -30,7 +31,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /**
  * {@code /icewarn decode text:<paste>}, {@code /icewarn flag value:<ICEWarn>} and
  * {@code /icewarn code code:<id> [header]} (with autocomplete over the known IDs). Every subcommand has a
- * {@code private} option (default from the settings); errors are always private. Needs no intent.
+ * {@code private} option (default from the settings); errors are always private. Paste-site links in the
+ * decode text are fetched too. Long texts and links are decoded after {@code deferReply}. Needs no intent.
  */
 public final class IcewarnCommand implements SlashCommand {
     static final String NAME = "icewarn";
@@ -110,7 +112,7 @@ public final class IcewarnCommand implements SlashCommand {
     }
 
     private void decode(SlashCommandInteractionEvent event, String text, boolean ephemeral) {
-        if (text.length() > DEFER_CHARS) {
+        if (text.length() > DEFER_CHARS || !ctx.gatherer().links(text).isEmpty()) {
             event.deferReply(ephemeral).queue();
             ctx.work()
                     .submit(
@@ -123,7 +125,11 @@ public final class IcewarnCommand implements SlashCommand {
     }
 
     private void answerDecode(SlashCommandInteractionEvent event, String text, boolean ephemeral) {
-        Answer answer = ctx.answerer().answer(new Gathered(text, List.of(), 0));
+        List<FileRef> links = ctx.gatherer().links(text);
+        Gathered gathered = links.isEmpty()
+                ? new Gathered(text, List.of(), 0)
+                : ctx.gatherer().gather(text, links);
+        Answer answer = ctx.answerer().answer(gathered);
         if (answer.status() == Answer.Status.BUSY) {
             Outgoing.privately(event, io.icewarn.bot.features.answer.Answerer.BUSY, ctx.metrics());
             return;

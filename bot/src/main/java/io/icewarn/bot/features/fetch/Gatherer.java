@@ -54,6 +54,11 @@ public final class Gatherer {
         return files;
     }
 
+    /** Returns the paste-site links in {@code text} as files to fetch. */
+    public List<FileRef> links(String text) {
+        return pasteSites.links(text);
+    }
+
     /** Returns the readable text of {@code message}. */
     public Gathered gather(Message message) {
         return gather(message.getContentRaw(), files(message));

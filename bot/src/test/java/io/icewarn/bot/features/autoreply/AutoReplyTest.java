@@ -279,4 +279,23 @@ final class AutoReplyTest {
         // THEN the thread with the message's ID is deleted
         assertThat(tester.deletedThreads).containsExactly(message.getIdLong());
     }
+
+    @Test
+    void inAThreadOrADirectMessageTheAnswerRepliesInPlace() {
+        // GIVEN one message already inside a thread and one direct message
+        Message inThread = tester.message(Fixtures.SEED_24);
+        org.mockito.Mockito.when(inThread.getChannelType())
+                .thenReturn(net.dv8tion.jda.api.entities.channel.ChannelType.GUILD_PUBLIC_THREAD);
+        User dmUser = tester.user(44);
+        Message dm = tester.message(Fixtures.SERVER_1008, dmUser, null);
+        org.mockito.Mockito.when(dm.isFromGuild()).thenReturn(false);
+
+        // WHEN both arrive
+        tester.router.onMessageReceived(tester.received(inThread));
+        tester.router.onMessageReceived(tester.received(dm));
+
+        // THEN no thread is started; each answer starts with a reply in place
+        assertThat(tester.threadNames).isEmpty();
+        assertThat(tester.sent).filteredOn(x -> x.via.equals("reply")).hasSize(2);
+    }
 }

@@ -155,4 +155,20 @@ final class IcewarnCommandTest {
         assertThat(tester.sent.get(first).ephemeral).isTrue();
         assertThat(tester.sent.get(first).data.getContent()).isEqualTo("Slow down: try again in 15s.");
     }
+
+    @Test
+    void decodeFetchesPasteLinksAfterDeferring() {
+        // GIVEN a paste link in the decode text
+        tester.files.put(
+                "https://paste.ee/r/AbC12", Fixtures.SERVER_1008.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        // WHEN /icewarn decode runs
+        tester.router.onSlashCommandInteraction(
+                tester.slash("decode", Map.of("text", "https://paste.ee/p/AbC12", "private", true)));
+
+        // THEN it deferred privately, fetched the raw paste and answered with its diagnostic
+        assertThat(tester.deferred).containsExactly("ephemeral");
+        assertThat(tester.fetched).containsExactly("https://paste.ee/r/AbC12");
+        assertThat(tester.sent.get(0).text()).contains("1008");
+    }
 }

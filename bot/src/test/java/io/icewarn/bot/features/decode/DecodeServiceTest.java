@@ -62,4 +62,34 @@ final class DecodeServiceTest {
     void emptyStatsHaveAFullHitRate() {
         assertThat(CacheStats.empty().hitRate()).isEqualTo(1.0);
     }
+
+    @Test
+    void tryDecodeRefusesAtOnceWhenEverySlotIsTaken() throws Exception {
+        // GIVEN a service with one slot, held by a decode that waits
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        DecodeService one = new DecodeService(
+                text -> {
+                    inside.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Fixtures.nothing();
+                },
+                100,
+                Duration.ofMinutes(1),
+                1);
+        Thread holder = new Thread(() -> one.decode("held"));
+        holder.start();
+        inside.await();
+        // WHEN another text is tried THEN it is refused without waiting
+        assertThat(one.tryDecode("other")).isEmpty();
+        release.countDown();
+        holder.join();
+        // AND a cached text is served even when slots are taken, and a free slot decodes
+        assertThat(one.tryDecode("held")).isPresent();
+        assertThat(one.tryDecode("other")).isPresent();
+    }
 }

@@ -37,16 +37,17 @@ public record Features(
 
     /** Returns every feature of the bot over {@code ctx}. */
     public static Features of(BotContext ctx, Ticker ticker) {
+        ReplyIndex answers = new ReplyIndex();
         return new Features(
                 List.of(new IcewarnCommand(ctx)),
                 List.of(new DecodeDiagnosticMenu(ctx)),
                 List.of(new AutoReply(
                         ctx,
-                        new ReplyIndex(),
+                        answers,
                         new DedupIndex(ctx.services().settings().dedupWindow(), ticker),
                         new IntentWarning())),
                 List.of(
-                        new DeleteButton(ctx),
+                        new DeleteButton(ctx, answers),
                         new RawFieldsButton(ctx),
                         new TicketButton(ctx),
                         new FeedbackButton(ctx, new FeedbackVotes())));

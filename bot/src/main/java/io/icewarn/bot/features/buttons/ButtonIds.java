@@ -13,7 +13,7 @@ import net.dv8tion.jda.api.components.buttons.Button;
  * characters), so buttons keep working after a restart:
  *
  * <ul>
- *   <li>{@code iw:del:<authorId>} delete the answer
+ *   <li>{@code iw:del:<authorId>[:<messageId>]} delete the answer (all its messages when the original is known)
  *   <li>{@code iw:raw:<channelId>:<messageId>} show the raw fields of the original message
  *   <li>{@code iw:tkt:<channelId>:<messageId>} the answer as ticket Markdown
  *   <li>{@code iw:fb:<y|n>:<ruleId>} feedback on the answer's first remediation rule
@@ -38,11 +38,11 @@ public final class ButtonIds {
      */
     public static List<ActionRow> rows(Reply reply, long authorId, long channelId, long messageId) {
         if (reply.kind() != Reply.Kind.DIAGNOSTICS) {
-            return authorId == 0 ? List.of() : List.of(ActionRow.of(delete(authorId)));
+            return authorId == 0 ? List.of() : List.of(ActionRow.of(delete(authorId, messageId)));
         }
         List<Button> buttons = new ArrayList<>();
         if (authorId != 0) {
-            buttons.add(delete(authorId));
+            buttons.add(delete(authorId, messageId));
         }
         if (messageId != 0) {
             buttons.add(Button.secondary(id(RAW, channelId, messageId), "Show raw fields"));
@@ -54,8 +54,8 @@ public final class ButtonIds {
         return List.of(ActionRow.of(buttons));
     }
 
-    private static Button delete(long authorId) {
-        return Button.danger(id(DELETE, authorId), "Delete");
+    private static Button delete(long authorId, long messageId) {
+        return Button.danger(messageId == 0 ? id(DELETE, authorId) : id(DELETE, authorId, messageId), "Delete");
     }
 
     /** Returns the ID of the first checklist rule of the reply's most serious section, or "". */

@@ -172,4 +172,24 @@ final class ButtonsTest {
                 .contains("iw:fb:y:")
                 .contains("iw:fb:n:");
     }
+
+    @Test
+    void deletingAKnownAnswerRemovesAllItsMessages() {
+        // GIVEN an answer in place whose answered message is remembered
+        tester.threadsAllowed.set(false);
+        var message = tester.message(Fixtures.SEED_24 + "\n" + Fixtures.SERVER_1008);
+        tester.router.onMessageReceived(tester.received(message));
+        var last = tester.sent.get(tester.sent.size() - 1);
+        String deleteId = "iw:del:" + JdaTester.USER_ID + ":" + message.getIdLong();
+        assertThat(last.data.getComponents().toString()).contains(deleteId);
+        User poster = tester.user(JdaTester.USER_ID);
+
+        // WHEN the poster clicks Delete on it
+        tester.router.onButtonInteraction(tester.button(deleteId, last.messageId, poster, tester.member(poster)));
+
+        // THEN every message of the answer is deleted
+        assertThat(tester.deletedMessages)
+                .containsExactlyInAnyOrderElementsOf(
+                        tester.sent.stream().map(s -> s.messageId).toList());
+    }
 }

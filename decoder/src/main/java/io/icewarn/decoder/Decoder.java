@@ -1,6 +1,15 @@
 package io.icewarn.decoder;
 
+import io.icewarn.decoder.kb.CodeEntry;
+import io.icewarn.decoder.kb.KnowledgeBase;
+import io.icewarn.decoder.model.Diagnostic;
+import io.icewarn.decoder.model.IceWarn;
+import io.icewarn.decoder.model.Problem;
+import io.icewarn.decoder.scan.DiagnosticScanner;
+import io.icewarn.decoder.scan.ScanResult;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -11,38 +20,93 @@ public final class Decoder {
     /** Text longer than this many characters is decoded up to this length only, with a problem reported. */
     public static final int MAX_TEXT_CHARS = 64 * 1024 * 1024;
 
-    private Decoder() {}
+    private static final String CLIENT = "ms-client-diagnostics";
 
-    /** Returns a decoder over the knowledge base bundled in this library. */
-    public static Decoder standard() {
-        throw new UnsupportedOperationException("not yet");
-    }
+    private final KnowledgeBase kb;
+    private final Explainer explainer;
 
-    /** Returns every diagnostic in {@code text}, decoded, in order; an empty result when there is none. Never throws. */
-    public DecodeResult decode(CharSequence text) {
-        throw new UnsupportedOperationException("not yet");
-    }
-
-    /** Returns the bits of an ICEWarn value written as {@code 0x320}, {@code 320} (hex if it has a–f) or decimal; empty when it is not a number. */
-    public Optional<IceWarnExplanation> explainIceWarn(String value) {
-        throw new UnsupportedOperationException("not yet");
+    private Decoder(KnowledgeBase kb) {
+        this.kb = kb;
+        this.explainer = new Explainer(kb);
     }
 
     /**
-     * Returns what {@code code} means under {@code header}; with a null header, the client meaning when
-     * one is known, else the server one. Unknown IDs come back with {@code known=false} and their range.
+     * Returns a decoder over the knowledge base bundled in this library. Loading takes tens of
+     * milliseconds; create one and share it.
+     */
+    public static Decoder standard() {
+        return new Decoder(KnowledgeBase.load());
+    }
+
+    /**
+     * Returns every diagnostic in {@code text}, decoded, in order of appearance; an empty result when
+     * there is none. Never throws for any input; a null text counts as empty.
+     */
+    public DecodeResult decode(CharSequence text) {
+        if (text == null || text.length() == 0) {
+            return new DecodeResult(List.of(), List.of());
+        }
+        List<Problem> problems = new ArrayList<>();
+        CharSequence input = text;
+        if (text.length() > MAX_TEXT_CHARS) {
+            input = text.subSequence(0, MAX_TEXT_CHARS);
+            problems.add(new Problem(MAX_TEXT_CHARS, "Only the first " + MAX_TEXT_CHARS + " characters were read."));
+        }
+        ScanResult scan = DiagnosticScanner.scan(input);
+        problems.addAll(scan.problems());
+        List<DecodedDiagnostic> decoded = new ArrayList<>(scan.diagnostics().size());
+        for (Diagnostic d : scan.diagnostics()) {
+            try {
+                decoded.add(explainer.explain(d));
+            } catch (RuntimeException e) {
+                // a knowledge-base or rule bug must not take the whole reply down
+                problems.add(new Problem(d.span().start(), "This diagnostic could not be explained (" + e + ")."));
+            }
+        }
+        return new DecodeResult(decoded, problems);
+    }
+
+    /**
+     * Returns the bits of an ICEWarn value: {@code 0x320} as hex, {@code 4000320} or {@code 3a0} as hex when a
+     * letter a–f is present, digits only as decimal (with a note giving the hex reading); empty when it is
+     * not a 32-bit unsigned number.
+     */
+    public Optional<IceWarnExplanation> explainIceWarn(String value) {
+        return IceWarn.parse(value).map(w -> explainer.explainIceWarn(w, false));
+    }
+
+    /**
+     * Returns what {@code code} means under {@code header} ({@code ms-client-diagnostics},
+     * {@code ms-diagnostics}, {@code ms-diagnostics-public}, any case). With a null or blank header, the
+     * client meaning when one is known, else the server one. Unknown IDs come back with
+     * {@code known=false} and the product area of their range, when one covers them.
      */
     public CodeExplanation explainCode(String header, int code) {
-        throw new UnsupportedOperationException("not yet");
+        if (header != null && !header.isBlank()) {
+            return explainer.explainCode(header.strip().toLowerCase(Locale.ROOT), code);
+        }
+        if (kb.code(CLIENT, code).isPresent()) {
+            return explainer.explainCode(CLIENT, code);
+        }
+        CodeExplanation server = explainer.explainCode("ms-diagnostics", code);
+        if (server.known() || server.area().isPresent()) {
+            return server;
+        }
+        CodeExplanation client = explainer.explainCode(CLIENT, code);
+        return client.area().isPresent() ? client : server;
     }
 
-    /** Returns every ID the knowledge base knows, for autocomplete. */
+    /** Returns every ID the knowledge base knows, in data-file order, for lists and autocomplete. */
     public List<CodeExplanation> knownCodes() {
-        throw new UnsupportedOperationException("not yet");
+        List<CodeExplanation> all = new ArrayList<>();
+        for (CodeEntry e : kb.codes()) {
+            all.add(explainer.explainCode(e.header(), e.code()));
+        }
+        return List.copyOf(all);
     }
 
-    /** Returns the source cited as {@code key}, if known. */
+    /** Returns the source cited as {@code key} ({@code S40}), if the knowledge base has it. */
     public Optional<SourceRef> source(String key) {
-        throw new UnsupportedOperationException("not yet");
+        return kb.source(key).map(s -> new SourceRef(s.key(), s.title(), s.url()));
     }
 }

@@ -88,7 +88,9 @@ public final class KnowledgeBase {
         ObjectMapper json = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                // no FAIL_ON_NULL_CREATOR_PROPERTIES: it also rejects absent values, which would make the
+                // optional properties (CodeEntry.reason/family, LookAlikeEntry.code, RuleEntry.Condition)
+                // impossible; required ones are still enforced by @JsonProperty(required = true)
                 .build();
         return new KnowledgeBase(
                 read(json, "sources.json", SourcesFile.class).sources(),

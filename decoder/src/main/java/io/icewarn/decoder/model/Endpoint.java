@@ -30,13 +30,15 @@ public record Endpoint(String raw, String host, OptionalInt port) {
             hostEnd--;
         }
         String host = t.substring(0, hostEnd);
-        if (host.startsWith("[") && host.endsWith("]")) {
+        boolean bracketed = host.startsWith("[") && host.endsWith("]");
+        if (bracketed) {
             host = host.substring(1, host.length() - 1);
         }
         OptionalInt port = parsePort(portText);
-        if (port.isEmpty() && host.indexOf(':') >= 0) {
-            // an IPv6 address without a port
-            return Optional.of(new Endpoint(t, t, OptionalInt.empty()));
+        if (!bracketed && (port.isEmpty() || host.indexOf(':') >= 0)) {
+            // an IPv6 address without a port, or no usable port at all
+            boolean ipv6 = t.indexOf(':') != colon || host.indexOf(':') >= 0;
+            return Optional.of(ipv6 ? new Endpoint(t, t, OptionalInt.empty()) : new Endpoint(t, host, port));
         }
         return Optional.of(new Endpoint(t, host, port));
     }

@@ -1,0 +1,135 @@
+package io.icewarn.decoder.remedy;
+
+import io.icewarn.decoder.model.Endpoint;
+import io.icewarn.decoder.model.MediaInfo;
+import io.icewarn.decoder.model.PortRange;
+import io.icewarn.decoder.model.QoeReport;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+
+/**
+ * Observations derived from a diagnostic's data, which rules in {@code rules.json} refer to by name.
+ * To add one: add a constant with its data-file name and predicate, then use the name in a rule.
+ */
+public enum Fact {
+    BOTH_REMOTE("both-remote", s -> locations(s, 1, 1)),
+    ONE_INTERNAL_ONE_REMOTE("one-internal-one-remote", s -> locations(s, 1, 2) || locations(s, 2, 1)),
+    BOTH_INTERNAL("both-internal", s -> locations(s, 2, 2)),
+    LOCATION_UNKNOWN(
+            "location-unknown",
+            s -> is(s.info().localLocation(), 0) || is(s.info().remoteLocation(), 0)),
+    PORT_RANGE_TOO_NARROW(
+            "port-range-too-narrow",
+            s -> s.info().portRange().isPresent()
+                    && s.media().isPresent()
+                    && s.info().portRange().get().size() < s.media().get().minPorts()),
+    PORT_RANGE_RESTRICTED(
+            "port-range-restricted",
+            s -> s.info().portRange().map(PortRange::size).orElse(Integer.MAX_VALUE) < Limits.UNRESTRICTED_PORTS),
+    PRIVATE_HOST_PUBLIC_RELAY(
+            "private-host-public-relay",
+            s -> s.info().localSite().filter(Endpoint::isPrivateIpv4).isPresent()
+                    && s.info().localMr().filter(Endpoint::isPublicIpv4).isPresent()),
+    RELAY_EQUALS_HOST(
+            "relay-equals-host",
+            s -> sameHost(s.info().localMr(), s.info().localSite())
+                    || sameHost(s.info().remoteMr(), s.info().remoteSite())),
+    SAME_RELAY_BOTH_SIDES(
+            "same-relay-both-sides", s -> sameHost(s.info().localMr(), s.info().remoteMr())),
+    ADDRESSES_SCRUBBED(
+            "addresses-scrubbed",
+            s -> s.diagnostic().fields().entries().stream()
+                    .anyMatch(f -> Limits.ADDRESS_KEYS.contains(f.key().toLowerCase(java.util.Locale.ROOT))
+                            && f.value().isBlank())),
+    PROVISIONAL_RESPONSE("provisional-response", s -> statusIn(s, 100, 199)),
+    CALL_SUCCEEDED(
+            "call-succeeded",
+            s -> statusIn(s, 200, 299)
+                    || s.family()
+                            .filter(f -> f.equals("call-succeeded") || f.equals("call-ended-normally"))
+                            .isPresent()),
+    ONLY_BENIGN_FLAGS(
+            "only-benign-flags",
+            s -> s.iceWarn().filter(w -> w.value() != 0).isPresent()
+                    && s.iceWarn().get().setBits().stream()
+                            .allMatch(bit -> s.kb().flag(bit)
+                                    .map(f -> f.expectationValue().benign())
+                                    .orElse(false))),
+    ICE_WARN_ZERO("ice-warn-zero", s -> s.iceWarn().filter(w -> w.value() == 0).isPresent()),
+    FEDERATED(
+            "federated",
+            s -> s.info().federationType().orElse(0) > 0
+                    || s.family().filter(f -> f.startsWith("federated")).isPresent()),
+    HAS_ICE_WARN_EX(
+            "has-ice-warn-ex",
+            s -> s.diagnostic().fields().nonEmpty("ICEWarnEx").isPresent()),
+    UNKNOWN_CODE(
+            "unknown-code", s -> s.diagnostic().code().isPresent() && s.code().isEmpty()),
+    QOE_RELAY("qoe-relay", s -> qoeIce(s, "RELAY")),
+    QOE_HTTP_PROXY("qoe-http-proxy", s -> qoeIce(s, "HTTP-PROXY")),
+    QOE_FAILED("qoe-failed", s -> qoeIce(s, "FAILED"));
+
+    private final String id;
+    private final Predicate<Situation> test;
+
+    Fact(String id, Predicate<Situation> test) {
+        this.id = id;
+        this.test = test;
+    }
+
+    /** Returns the name rules use for this fact. */
+    public String id() {
+        return id;
+    }
+
+    /** Returns true when the fact holds for {@code situation}. */
+    public boolean holds(Situation situation) {
+        return test.test(situation);
+    }
+
+    /** Returns the fact named {@code id}, if there is one. */
+    public static Optional<Fact> byId(String id) {
+        for (Fact f : values()) {
+            if (f.id.equals(id)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean locations(Situation s, int local, int remote) {
+        MediaInfo i = s.info();
+        return is(i.localLocation(), local) && is(i.remoteLocation(), remote);
+    }
+
+    private static boolean is(OptionalInt v, int expected) {
+        return v.isPresent() && v.getAsInt() == expected;
+    }
+
+    private static boolean statusIn(Situation s, int lo, int hi) {
+        OptionalInt st = s.diagnostic().sipStatus();
+        return st.isPresent() && st.getAsInt() >= lo && st.getAsInt() <= hi;
+    }
+
+    private static boolean sameHost(Optional<Endpoint> a, Optional<Endpoint> b) {
+        return a.isPresent()
+                && b.isPresent()
+                && !a.get().host().isBlank()
+                && a.get().host().equalsIgnoreCase(b.get().host());
+    }
+
+    private static boolean qoeIce(Situation s, String value) {
+        return s.diagnostic() instanceof QoeReport q
+                && q.ice().filter(v -> v.strip().equalsIgnoreCase(value)).isPresent();
+    }
+
+    /** Constants the predicates use; a holder because enum constants cannot see later static fields. */
+    private static final class Limits {
+        /** A range at least this wide counts as no restriction (1024–65535 is 64,512 ports; 1025:65000 is seen unenforced). */
+        static final int UNRESTRICTED_PORTS = 58_000;
+
+        static final java.util.Set<String> ADDRESS_KEYS =
+                java.util.Set.of("localsite", "remotesite", "localmr", "remotemr");
+    }
+}

@@ -1,0 +1,69 @@
+package io.icewarn.decoder.remedy;
+
+import io.icewarn.decoder.kb.CodeEntry;
+import io.icewarn.decoder.kb.KnowledgeBase;
+import io.icewarn.decoder.kb.MediaEntry;
+import io.icewarn.decoder.model.ClientDiagnostic;
+import io.icewarn.decoder.model.Diagnostic;
+import io.icewarn.decoder.model.IceWarn;
+import io.icewarn.decoder.model.MediaInfo;
+import io.icewarn.decoder.model.QoeReport;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A diagnostic together with what the knowledge base knows about its parts: the input of facts, rules
+ * and severity. Internal to the decoder.
+ *
+ * @param diagnostic the parsed diagnostic
+ * @param code the knowledge-base entry of its ID, if known
+ * @param media the knowledge-base entry of its media label, if known
+ * @param iceWarn its ICEWarn (client) or IceWarningFlags (QoE) value, if present
+ * @param kb the knowledge base
+ */
+public record Situation(
+        Diagnostic diagnostic,
+        Optional<CodeEntry> code,
+        Optional<MediaEntry> media,
+        Optional<IceWarn> iceWarn,
+        KnowledgeBase kb) {
+
+    public Situation {
+        Objects.requireNonNull(diagnostic, "diagnostic");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(iceWarn, "iceWarn");
+        Objects.requireNonNull(kb, "kb");
+    }
+
+    /** Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb}. */
+    public static Situation of(Diagnostic diagnostic, KnowledgeBase kb) {
+        Optional<CodeEntry> code = Optional.empty();
+        if (diagnostic.code().isPresent()) {
+            int id = diagnostic.code().getAsInt();
+            code = kb.code(diagnostic.header(), id);
+            if (code.isEmpty() && diagnostic instanceof io.icewarn.decoder.model.ServerDiagnostic) {
+                code = kb.code("ms-diagnostics", id).or(() -> kb.code("ms-diagnostics-public", id));
+            }
+        }
+        Optional<MediaEntry> media = Optional.empty();
+        Optional<IceWarn> iceWarn = Optional.empty();
+        if (diagnostic instanceof ClientDiagnostic c) {
+            media = c.media().flatMap(kb::media);
+            iceWarn = c.info().iceWarn();
+        } else if (diagnostic instanceof QoeReport q) {
+            iceWarn = q.iceWarningFlags();
+        }
+        return new Situation(diagnostic, code, media, iceWarn, kb);
+    }
+
+    /** Returns the typed media fields, or none for diagnostics that carry no media data. */
+    public MediaInfo info() {
+        return diagnostic instanceof ClientDiagnostic c ? c.info() : MediaInfo.none();
+    }
+
+    /** Returns the remediation family of the code, if any. */
+    public Optional<String> family() {
+        return code.map(CodeEntry::family);
+    }
+}

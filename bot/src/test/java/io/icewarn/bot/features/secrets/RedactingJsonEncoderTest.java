@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 final class RedactingJsonEncoderTest {
 
     @Test
-    void logbackJsonXml_masksRegisteredAndTokenShapedValues() throws Exception {
-        // GIVEN the shipped logback-json.xml and a registered secret
+    void logbackConfig_masksRegisteredAndTokenShapedValues() throws Exception {
+        // GIVEN a logback config using the encoder and a registered secret
         TokenRedactor.register("s3cret-registered-value");
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
-        configurator.doConfigure(getClass().getResource("/logback-json.xml"));
+        configurator.doConfigure(getClass().getResource("/logback-redacting-test.xml"));
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         var appender = (ConsoleAppender<?>) root.getAppender("JSON");
         assertThat(appender.getEncoder()).isInstanceOf(RedactingJsonEncoder.class);

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -67,6 +68,17 @@ public final class HealthServer implements AutoCloseable {
         HealthServer started = new HealthServer(server, executor);
         LOG.info("health endpoint listening on {}", started.address());
         return started;
+    }
+
+    /**
+     * Starts the server where {@code settings} say, or returns empty when they turn it off (console mode by
+     * default).
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    public static Optional<HealthServer> startIfEnabled(
+            HealthSettings settings, Metrics metrics, ShardStatusSource shards) throws IOException {
+        return settings.enabled() ? Optional.of(start(settings.address(), metrics, shards)) : Optional.empty();
     }
 
     /** Returns the bound address (with the real port when 0 was asked for). */

@@ -97,6 +97,24 @@ final class HealthServerIT {
     }
 
     @Test
+    void startIfEnabled_consoleModeDefault_startsNothing() throws Exception {
+        HealthSettings console = HealthSettings.fromEnv(java.util.Map.of("ICEWARN_HTTP_PORT", "0"), true);
+        assertThat(HealthServer.startIfEnabled(console, metrics, ShardStatusSource.none()))
+                .isEmpty();
+
+        HealthSettings asked = HealthSettings.fromEnv(
+                java.util.Map.of(
+                        "ICEWARN_HTTP_ENABLED", "true", "ICEWARN_HTTP_PORT", "0", "ICEWARN_HTTP_BIND", "127.0.0.1"),
+                true);
+        try (HealthServer second = HealthServer.startIfEnabled(asked, metrics, ShardStatusSource.none())
+                .orElseThrow()) {
+            assertThat(second.address().getPort())
+                    .isPositive()
+                    .isNotEqualTo(server.address().getPort());
+        }
+    }
+
+    @Test
     void unknownPathAndMethod_404And405() throws Exception {
         assertThat(get("/healthz/extra").statusCode()).isEqualTo(404);
         assertThat(get("/").statusCode()).isEqualTo(404);

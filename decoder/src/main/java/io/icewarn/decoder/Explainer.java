@@ -202,7 +202,7 @@ final class Explainer {
                     .map(f -> f.label() + " (" + IceWarn.hex(f.bit()) + ")")
                     .collect(Collectors.toList());
             if (!faults.isEmpty()) {
-                v.append(" ICE warnings that matter: ")
+                v.append(" ICE warnings to look at: ")
                         .append(String.join("; ", faults))
                         .append('.');
             } else if (!w.flags().isEmpty() && w.unknownBits().isEmpty()) {

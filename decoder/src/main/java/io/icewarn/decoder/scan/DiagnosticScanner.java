@@ -1,20 +1,89 @@
 package io.icewarn.decoder.scan;
 
+import io.icewarn.decoder.model.Diagnostic;
+import io.icewarn.decoder.model.Problem;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Finds every diagnostic in free text. Internal to the decoder; use {@code Decoder.decode}.
  *
- * <p>Linear in the length of the text; never throws for any input.
+ * <p>One forward pass tries the anchors of {@link Anchor} at each position; a diagnostic found there is
+ * read by a bounded reader and the pass resumes after it. Every value stops at its closing quote, the next
+ * anchor, a blank line or a length cap, so the scan is linear in the length of the text; it never throws
+ * for any input. Stateless and thread-safe.
  */
 public final class DiagnosticScanner {
     /** The most problems one scan reports. */
     public static final int MAX_PROBLEMS = 20;
 
+    /** The most diagnostics one scan returns; the rest of the text is not read and a problem says so. */
+    public static final int MAX_DIAGNOSTICS = 1000;
+
     private DiagnosticScanner() {}
 
-    /** Returns the diagnostics in {@code text} in order of appearance; empty when there is none. */
+    /**
+     * Returns the diagnostics in {@code text} in order of appearance, with the problems met on the way;
+     * empty when there is none or {@code text} is null. Never throws.
+     */
     public static ScanResult scan(CharSequence text) {
-        return new ScanResult(List.of(), List.of());
+        if (text == null || text.length() == 0) {
+            return new ScanResult(List.of(), List.of());
+        }
+        ScanState st = new ScanState(new Source(text.toString()), MAX_PROBLEMS, MAX_DIAGNOSTICS);
+        try {
+            run(st);
+        } catch (RuntimeException e) {
+            // last resort: a bug must not take down the caller; keep what was found and say so
+            st.problems()
+                    .add(
+                            0,
+                            "Internal scanner error (" + e.getClass().getSimpleName()
+                                    + "); the result may be incomplete.");
+        }
+        List<Diagnostic> found = new ArrayList<>(st.diagnostics());
+        found.sort(Comparator.comparingInt(d -> d.span().start()));
+        List<Problem> problems = st.problems().list();
+        return new ScanResult(found, problems);
+    }
+
+    private static void run(ScanState st) {
+        Source s = st.source();
+        int n = s.length();
+        int i = 0;
+        while (i < n && !st.full()) {
+            char c = s.at(i);
+            st.sip().observe(s, i);
+            if (c == '<' && QoeReader.isBoundary(s, i)) {
+                st.flushQoe();
+            }
+            int next = i + 1;
+            if (Anchor.mayStart(c)) {
+                next = tryAnchors(st, i);
+            }
+            i = next;
+        }
+        st.flushQoe();
+    }
+
+    /** Returns where the scan goes on after trying the anchors at {@code i}. */
+    private static int tryAnchors(ScanState st, int i) {
+        Source s = st.source();
+        for (Anchor a : Anchor.ORDERED) {
+            int m = a.match(s, i);
+            if (m < 0) {
+                continue;
+            }
+            Read r = a.read(st, i, m);
+            if (r.end() <= i) {
+                return i + 1;
+            }
+            if (r.diagnostic() != null) {
+                st.emit(r.diagnostic());
+            }
+            return r.end();
+        }
+        return i + 1;
     }
 }

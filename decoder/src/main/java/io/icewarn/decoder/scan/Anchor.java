@@ -1,0 +1,226 @@
+package io.icewarn.decoder.scan;
+
+import java.util.List;
+
+/**
+ * The ordered registry of things that start a diagnostic. The scanner tries them in declaration order
+ * at every position; the first that matches reads the diagnostic. To add a shape, add a constant with
+ * a bounded {@link #match} and a reader.
+ *
+ * <p>Anchors marked as value stops also end a quoted value that was left open, so that a missing
+ * closing quote cannot swallow the next diagnostic.
+ */
+enum Anchor {
+    /** HTTP {@code x-ms-diagnostics} of Exchange, Entra, SharePoint; checked before {@code ms-diagnostics}. */
+    LOOK_ALIKE(true) {
+        @Override
+        int match(Source s, int i) {
+            return header(s, i, "x-ms-diagnostics");
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return HeaderReader.read(st, HeaderReader.Kind.LOOK_ALIKE, at, matchEnd);
+        }
+    },
+    /** {@code a=x-ms-SDP-diagnostics:7008;reason="…"}. */
+    SDP(true) {
+        @Override
+        int match(Source s, int i) {
+            return header(s, i, "x-ms-sdp-diagnostics");
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return HeaderReader.read(st, HeaderReader.Kind.SDP, at, matchEnd);
+        }
+    },
+    /** {@code ms-client-diagnostics: 24; …}. */
+    CLIENT(true) {
+        @Override
+        int match(Source s, int i) {
+            return header(s, i, "ms-client-diagnostics");
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return HeaderReader.read(st, HeaderReader.Kind.CLIENT, at, matchEnd);
+        }
+    },
+    /** {@code ms-diagnostics-public: 4141; …}; checked before {@code ms-diagnostics}. */
+    SERVER_PUBLIC(true) {
+        @Override
+        int match(Source s, int i) {
+            return header(s, i, "ms-diagnostics-public");
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return HeaderReader.read(st, HeaderReader.Kind.SERVER_PUBLIC, at, matchEnd);
+        }
+    },
+    /** {@code ms-diagnostics: 1008; …}. */
+    SERVER(true) {
+        @Override
+        int match(Source s, int i) {
+            return header(s, i, "ms-diagnostics");
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return HeaderReader.read(st, HeaderReader.Kind.SERVER, at, matchEnd);
+        }
+    },
+    /** Monitoring report form {@code 25; reason="…"; UserType=…}, without a header. */
+    REPORT(true) {
+        @Override
+        int match(Source s, int i) {
+            if (!Source.isDigit(s.at(i)) || !s.wordStartsAt(i) || s.at(i - 1) == '.') {
+                return -1;
+            }
+            int j = i;
+            while (Source.isDigit(s.at(j))) {
+                if (j - i >= MAX_CODE_DIGITS) {
+                    return -1;
+                }
+                j++;
+            }
+            j = s.skipSpace(j, 8);
+            if (s.at(j) != ';') {
+                return -1;
+            }
+            j = s.skipSpace(j + 1, 8);
+            if (!s.matches(j, "reason")) {
+                return -1;
+            }
+            j = s.skipSpace(j + 6, 8);
+            return s.at(j) == '=' ? i : -1;
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return FragmentReader.readReport(st, at);
+        }
+    },
+    /** {@code CallerMediaDebug="…"} / {@code CalleeMediaDebug="…"} outside a header. */
+    MEDIA_DEBUG(true) {
+        @Override
+        int match(Source s, int i) {
+            if (!s.wordStartsAt(i) || !(s.matches(i, "callermediadebug") || s.matches(i, "calleemediadebug"))) {
+                return -1;
+            }
+            int j = s.skipSpace(i + MEDIA_DEBUG_KEY_LENGTH, 8);
+            return s.at(j) == '=' ? j + 1 : -1;
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return FragmentReader.readBareMediaDebug(st, at, matchEnd);
+        }
+    },
+    /** {@code <Connectivity>}, {@code <Ice>}, {@code <IceWarningFlags>} of a QoE report, any namespace prefix. */
+    QOE(false) {
+        @Override
+        int match(Source s, int i) {
+            return QoeReader.match(s, i);
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return QoeReader.read(st, at, matchEnd);
+        }
+    };
+
+    /** The most digits an ID may have; longer runs are not IDs. */
+    static final int MAX_CODE_DIGITS = 9;
+
+    static final int MEDIA_DEBUG_KEY_LENGTH = "CallerMediaDebug".length();
+
+    /** Every anchor in registry order. */
+    static final List<Anchor> ORDERED = List.of(values());
+
+    private final boolean stopsValues;
+
+    Anchor(boolean stopsValues) {
+        this.stopsValues = stopsValues;
+    }
+
+    /**
+     * Returns the end of the anchor written at {@code i} (for headers, the offset of the ID's first digit),
+     * or -1 when it is not there. Looks at a bounded number of characters.
+     */
+    abstract int match(Source s, int i);
+
+    /** Returns what the diagnostic anchored at {@code at} reads as; {@code matchEnd} is what {@link #match} returned. */
+    abstract Read read(ScanState st, int at, int matchEnd);
+
+    /** Returns the anchor written at {@code i}, or null. */
+    static Anchor at(Source s, int i) {
+        char c = s.at(i);
+        if (!mayStart(c)) {
+            return null;
+        }
+        for (Anchor a : ORDERED) {
+            if (a.match(s, i) >= 0) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Returns true when an anchor that ends an open quoted value is written at {@code i}. */
+    static boolean stopsValueAt(Source s, int i) {
+        char c = s.at(i);
+        if (!mayStart(c) || c == '<') {
+            return false;
+        }
+        for (Anchor a : ORDERED) {
+            if (a.stopsValues && a.match(s, i) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns true when a header anchor ({@code ms-…diagnostics:}) is written at {@code i}. */
+    static boolean headerAt(Source s, int i) {
+        char c = s.at(i);
+        if (c != 'x' && c != 'X' && c != 'm' && c != 'M') {
+            return false;
+        }
+        return LOOK_ALIKE.match(s, i) >= 0
+                || SDP.match(s, i) >= 0
+                || CLIENT.match(s, i) >= 0
+                || SERVER_PUBLIC.match(s, i) >= 0
+                || SERVER.match(s, i) >= 0;
+    }
+
+    /** A cheap first-character filter over every anchor. */
+    static boolean mayStart(char c) {
+        switch (c) {
+            case 'x':
+            case 'X':
+            case 'm':
+            case 'M':
+            case 'c':
+            case 'C':
+            case '<':
+                return true;
+            default:
+                return Source.isDigit(c);
+        }
+    }
+
+    /** Returns the offset of the ID's first digit after {@code name:}, or -1. */
+    static int header(Source s, int i, String name) {
+        if (!s.wordStartsAt(i) || !s.matches(i, name)) {
+            return -1;
+        }
+        int j = s.skipSpace(i + name.length(), 8);
+        if (s.at(j) != ':') {
+            return -1;
+        }
+        j = s.skipSpace(j + 1, 8);
+        return Source.isDigit(s.at(j)) ? j : -1;
+    }
+}

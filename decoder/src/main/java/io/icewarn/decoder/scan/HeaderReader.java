@@ -1,0 +1,77 @@
+package io.icewarn.decoder.scan;
+
+import io.icewarn.decoder.model.Diagnostic;
+import io.icewarn.decoder.model.Fields;
+import io.icewarn.decoder.model.LookAlike;
+import io.icewarn.decoder.model.ServerDiagnostic;
+import io.icewarn.decoder.model.Shape;
+import io.icewarn.decoder.model.Span;
+import java.util.OptionalInt;
+
+/** Reads a header diagnostic: {@code <name>: <id>[.<sub>]} followed by {@code ;key=value} parameters. */
+final class HeaderReader {
+    /** The header families the scanner reads. */
+    enum Kind {
+        CLIENT,
+        SERVER,
+        SERVER_PUBLIC,
+        SDP,
+        LOOK_ALIKE
+    }
+
+    private HeaderReader() {}
+
+    static Read read(ScanState st, Kind kind, int at, int codeStart) {
+        Source s = st.source();
+        int p = codeStart;
+        while (Source.isDigit(s.at(p)) && p - codeStart <= Anchor.MAX_CODE_DIGITS) {
+            p++;
+        }
+        if (p - codeStart > Anchor.MAX_CODE_DIGITS) {
+            st.problems().add(codeStart, "The ID after this header is too long to be a diagnostic ID.");
+            return Read.skip(p);
+        }
+        int code = Integer.parseInt(s.slice(codeStart, p));
+        OptionalInt sub = OptionalInt.empty();
+        if (kind == Kind.SDP && s.at(p) == '.' && Source.isDigit(s.at(p + 1))) {
+            int subStart = p + 1;
+            int q = subStart;
+            while (Source.isDigit(s.at(q)) && q - subStart < Anchor.MAX_CODE_DIGITS) {
+                q++;
+            }
+            sub = OptionalInt.of(Integer.parseInt(s.slice(subStart, q)));
+            p = q;
+        }
+        ParamReader.Result r = ParamReader.read(s, p, true, st.problems());
+        int end = Math.max(p, r.end());
+        Span span = new Span(at, end);
+        Diagnostic d;
+        switch (kind) {
+            case CLIENT:
+                d = ClientParams.build(
+                        span, null, OptionalInt.of(code), r.params(), st.sip().status(), st.problems());
+                break;
+            case LOOK_ALIKE:
+                d = new LookAlike(
+                        span,
+                        "x-ms-diagnostics",
+                        OptionalInt.of(code),
+                        ClientParams.reason(r.params()),
+                        Fields.of(ClientParams.plainFields(r.params())));
+                break;
+            default:
+                Shape shape =
+                        kind == Kind.SDP ? Shape.SDP : kind == Kind.SERVER_PUBLIC ? Shape.SERVER_PUBLIC : Shape.SERVER;
+                d = new ServerDiagnostic(
+                        span,
+                        shape,
+                        code,
+                        sub,
+                        ClientParams.reason(r.params()),
+                        Fields.of(ClientParams.plainFields(r.params())),
+                        st.sip().status());
+                break;
+        }
+        return Read.of(d, end);
+    }
+}

@@ -1,0 +1,154 @@
+package io.icewarn.decoder.scan;
+
+/**
+ * The scanned text with bounds-safe character access and the character classes the readers share.
+ * Every method looks at a bounded number of characters.
+ */
+final class Source {
+    /** Returned by {@link #at(int)} outside the text. */
+    static final char NONE = '\0';
+
+    private final String text;
+    private final int length;
+
+    Source(String text) {
+        this.text = text;
+        this.length = text.length();
+    }
+
+    int length() {
+        return length;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** Returns the character at {@code i}, or {@link #NONE} outside the text. */
+    char at(int i) {
+        return i >= 0 && i < length ? text.charAt(i) : NONE;
+    }
+
+    String slice(int start, int end) {
+        int s = Math.max(0, Math.min(start, length));
+        int e = Math.max(s, Math.min(end, length));
+        return text.substring(s, e);
+    }
+
+    /** Returns true when {@code lower} (ASCII, lower case) is written at {@code i} in any ASCII case. */
+    boolean matches(int i, String lower) {
+        if (i < 0 || i + lower.length() > length) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            char p = lower.charAt(k);
+            char c = text.charAt(i + k);
+            if (p >= 'a' && p <= 'z') {
+                if (c != p && c != (char) (p - 32)) {
+                    return false;
+                }
+            } else if (c != p) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns true when {@code exact} is written at {@code i}, case included. */
+    boolean matchesExactly(int i, String exact) {
+        return i >= 0 && text.startsWith(exact, i);
+    }
+
+    /**
+     * Returns true when a name may start at {@code i}: the text starts there, or the character before is
+     * not part of a word. A JSON or C escape such as {@code \n} right before counts as a break.
+     */
+    boolean wordStartsAt(int i) {
+        if (i <= 0) {
+            return true;
+        }
+        char prev = text.charAt(i - 1);
+        if (!isWordChar(prev)) {
+            return true;
+        }
+        return (prev == 'n' || prev == 'r' || prev == 't') && at(i - 2) == '\\';
+    }
+
+    /** Returns the first index at or after {@code i} (at most {@code max} further) that is not horizontal space. */
+    int skipSpace(int i, int max) {
+        int j = i;
+        int limit = Math.min(length, i + max);
+        while (j < limit && isSpace(text.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * Returns the index after spaces and at most one line break (with the next line's indentation and
+     * chat-quote {@code >} prefixes) starting at {@code i}; a blank line is never crossed.
+     */
+    int skipGap(int i) {
+        int j = skipSpace(i, 64);
+        if (!isLineBreak(at(j))) {
+            return j;
+        }
+        int k = afterLineBreak(j);
+        int content = skipQuotePrefix(k);
+        if (content >= length || isLineBreak(at(content)) || content - k >= 64) {
+            return j;
+        }
+        return content;
+    }
+
+    /** Returns the index after the line break at {@code i} ({@code \r\n} counts as one). */
+    int afterLineBreak(int i) {
+        if (at(i) == '\r' && at(i + 1) == '\n') {
+            return i + 2;
+        }
+        return i + 1;
+    }
+
+    /** Returns the index after indentation and chat-quote prefixes ({@code >}, {@code > >}) at the start of a line. */
+    int skipQuotePrefix(int i) {
+        int j = i;
+        int limit = Math.min(length, i + 256);
+        while (j < limit && (isSpace(text.charAt(j)) || text.charAt(j) == '>')) {
+            j++;
+        }
+        return j;
+    }
+
+    static boolean isSpace(char c) {
+        return c == ' '
+                || c == '\t'
+                || c == '\u00A0'
+                || c == '\u2007'
+                || c == '\u202F'
+                || c == '\u200B'
+                || c == '\uFEFF'
+                || c == '\f'
+                || c == '\u000B';
+    }
+
+    static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085';
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static boolean isWordChar(char c) {
+        return isAsciiLetter(c) || isDigit(c) || c == '_' || c == '-';
+    }
+
+    /** Characters of a parameter key such as {@code error_category}, {@code PeerServer}, {@code ms-foo}. */
+    static boolean isKeyChar(char c) {
+        return isAsciiLetter(c) || isDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+}

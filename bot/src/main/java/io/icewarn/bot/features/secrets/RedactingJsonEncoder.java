@@ -5,9 +5,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Logback's one-JSON-object-per-line encoder with bot tokens masked by {@link TokenRedactor}. Use it in place of
- * {@code ch.qos.logback.classic.encoder.JsonEncoder} in a logback config ({@code <encoder
- * class="io.icewarn.bot.features.secrets.RedactingJsonEncoder"/>}); thread safe as logback encoders are.
+ * Logback's one-JSON-object-per-line encoder with bot tokens masked by {@link TokenRedactor}. {@code logback-json.xml}
+ * (selected by {@code ICEWARN_LOG_FORMAT=json}) uses it; thread safe as logback encoders are.
  */
 public class RedactingJsonEncoder extends JsonEncoder {
 

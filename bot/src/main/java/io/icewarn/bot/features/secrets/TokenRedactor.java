@@ -5,8 +5,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
 
 /**
- * Masks bot tokens in text: every value given to {@link #register(String)} and anything shaped like a Discord bot
- * token (three base64url parts joined by dots). Used by {@link RedactingJsonEncoder}; thread safe.
+ * Masks bot tokens in text: every value given to {@link #register(String)} (the bot's {@code config.Secret} registers
+ * itself) and anything shaped like a Discord bot token (three base64url parts joined by dots). Used by {@link
+ * RedactingJsonEncoder}; thread safe.
  */
 public final class TokenRedactor {
 

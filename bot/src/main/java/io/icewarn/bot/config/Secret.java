@@ -1,5 +1,6 @@
 package io.icewarn.bot.config;
 
+import io.icewarn.bot.features.secrets.TokenRedactor;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,9 @@ public final class Secret {
         if (value.isBlank()) {
             throw new IllegalArgumentException("blank secret");
         }
-        return new Secret(value.strip());
+        String stripped = value.strip();
+        TokenRedactor.register(stripped); // masked in JSON logs from now on
+        return new Secret(stripped);
     }
 
     /** Returns the secret value itself. Never log or format the result. */

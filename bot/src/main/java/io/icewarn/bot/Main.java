@@ -84,7 +84,8 @@ public final class Main implements Callable<Integer> {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
-        Main main = new Main(System.getenv(), Path.of(""), terminal, new JdaDiscordBot(), Services::create);
+        Main main =
+                new Main(System.getenv(), Path.of(""), terminal, new JdaDiscordBot(System.getenv()), Services::create);
         System.exit(main.execute(args, System.in, out, err));
     }
 

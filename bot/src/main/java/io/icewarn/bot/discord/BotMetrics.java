@@ -1,8 +1,10 @@
 package io.icewarn.bot.discord;
 
 /**
- * What the Discord layer counts. The deploy branch's {@code features.health.Metrics} implements it through
- * an adapter; {@link #NONE} counts nothing. Implementations must be thread-safe and cheap.
+ * What the Discord layer counts: a small interface so handlers stay testable. {@link MetricsBotMetrics}
+ * counts into the health feature's Prometheus registry; {@link #NONE} counts nothing. REST rate-limit hits
+ * are counted by {@code features.health.RateLimitCounter} on JDA's HTTP client. Implementations must be
+ * thread-safe and cheap.
  */
 public interface BotMetrics {
     /** Counts nothing. */
@@ -16,9 +18,6 @@ public interface BotMetrics {
 
     /** Counts a reply that failed. */
     default void replyFailed() {}
-
-    /** Counts a REST rate-limit hit. */
-    default void rateLimitHit() {}
 
     /** Counts one feedback vote on an answer whose first checklist rule is {@code ruleId} ({@code ""} if none). */
     default void feedback(String ruleId, boolean helped) {}

@@ -8,11 +8,20 @@ import io.icewarn.bot.features.answer.Answerer;
 import io.icewarn.bot.features.fetch.Gatherer;
 import io.icewarn.bot.features.fetch.HttpAttachmentFetcher;
 import io.icewarn.bot.features.fetch.PasteSites;
+import io.icewarn.bot.features.health.HealthServer;
+import io.icewarn.bot.features.health.HealthSettings;
+import io.icewarn.bot.features.health.Metrics;
+import io.icewarn.bot.features.health.RateLimitCounter;
+import io.icewarn.bot.features.health.ShardManagerStatusSource;
+import io.icewarn.bot.features.sharding.ShardManagerPlans;
+import io.icewarn.bot.features.sharding.ShardPlan;
 import io.icewarn.bot.render.discord.DiscordRenderer;
 import io.icewarn.bot.render.markdown.TicketRenderer;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -24,13 +33,13 @@ import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Discord front end: builds a light {@link ShardManager} (only the intents in {@link Gateway}, no
- * optional caches, no member cache), registers the {@link Features}, registers the slash and context
+ * optional caches, no member cache) over the shards the {@link ShardPlan} gives this process, starts the
+ * health endpoint (readiness from the shard manager, Prometheus metrics), registers the {@link Features}, registers the slash and context
  * commands once when the first shard is ready, prints the invite URL (never the token), and shuts down
  * cleanly on SIGTERM: stop taking work, let replies in flight finish (bounded), then close JDA. JDA's own
  * shutdown hook is off because it cancels queued requests.
@@ -40,17 +49,17 @@ public final class JdaDiscordBot implements DiscordBot {
     /** How long shutdown waits for replies in flight. */
     public static final Duration GRACE = Duration.ofSeconds(10);
 
-    private final ShardManagerFactory shards;
-    private final BotMetrics metrics;
+    private final Map<String, String> environment;
 
-    /** Returns the bot over all shards, counting nothing. */
-    public JdaDiscordBot() {
-        this(ShardManagerFactory.ALL_SHARDS, BotMetrics.NONE);
-    }
-
-    public JdaDiscordBot(ShardManagerFactory shards, BotMetrics metrics) {
-        this.shards = Objects.requireNonNull(shards, "shards");
-        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    /**
+     * Returns the bot.
+     *
+     * @param environment where the shard plan ({@code ICEWARN_SHARDS_TOTAL}, {@code ICEWARN_SHARD_IDS},
+     *     {@code ICEWARN_REPLICAS}, {@code ICEWARN_REPLICA_INDEX}) and the health endpoint
+     *     ({@code ICEWARN_HTTP_*}) are read from
+     */
+    public JdaDiscordBot(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
     }
 
     /** Returns the shared context for {@code services}: the production fetcher, renderers, work pool and cooldown. */
@@ -74,11 +83,23 @@ public final class JdaDiscordBot implements DiscordBot {
     @Override
     public int run(Services services, PrintStream err) throws InterruptedException {
         Settings settings = services.settings();
+        ShardPlan plan;
+        HealthSettings health;
+        try {
+            plan = ShardPlan.fromEnv(environment);
+            health = HealthSettings.fromEnv(environment, false);
+        } catch (IllegalArgumentException e) {
+            err.println("icewarn: " + e.getMessage());
+            return 2;
+        }
         // belt and braces: the global default too, though every message sets its own
         MessageRequest.setDefaultMentions(Outgoing.noMentions());
-        BotContext ctx = context(services, metrics);
-        Router router = new Router(Features.of(ctx, Ticker.systemTicker()), ctx.work(), metrics);
+        Metrics metrics = Metrics.create();
+        BotMetrics counted = new MetricsBotMetrics(metrics);
+        BotContext ctx = context(services, counted);
+        Router router = new Router(Features.of(ctx, Ticker.systemTicker()), ctx.work(), counted);
         settings.applicationId().ifPresent(id -> LOG.info("Invite the bot with {}", Gateway.inviteUrl(id)));
+        LOG.info("Shards: {}", plan.describe());
         ShardManager manager;
         try {
             DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(
@@ -87,24 +108,37 @@ public final class JdaDiscordBot implements DiscordBot {
                     .setMemberCachePolicy(MemberCachePolicy.NONE)
                     .setChunkingFilter(ChunkingFilter.NONE)
                     .setEnableShutdownHook(false)
-                    .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(chain -> {
-                        Response response = chain.proceed(chain.request());
-                        if (response.code() == 429) {
-                            metrics.rateLimitHit();
-                        }
-                        return response;
-                    }))
+                    .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(new RateLimitCounter(metrics)))
                     .addEventListeners(router, new StartUp(router, settings));
-            manager = shards.plan(builder).build();
+            manager = ShardManagerPlans.apply(plan, builder).build();
         } catch (RuntimeException e) {
             // JDA's messages never hold the token, but be sure: name the failure only
-            err.println(
-                    "icewarn: could not log in to Discord (" + e.getClass().getSimpleName() + "); check DISCORD_TOKEN");
+            err.println("icewarn: could not log in to Discord (" + e.getClass().getSimpleName() + "); check the token");
             LOG.debug("login failed: {}", e.getClass().getName());
+            metrics.close();
+            return 1;
+        }
+        ShardManagerStatusSource shards = ShardManagerStatusSource.of(manager, plan);
+        metrics.bindShards(shards);
+        Optional<HealthServer> server;
+        try {
+            server = HealthServer.startIfEnabled(health, metrics, shards);
+        } catch (IOException e) {
+            err.println("icewarn: could not start the health endpoint on " + health.address() + " ("
+                    + e.getClass().getSimpleName() + ")");
+            manager.shutdown();
+            metrics.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(ctx.work(), manager, stopped), "icewarn-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            shutdown(ctx.work(), manager, stopped);
+                            server.ifPresent(HealthServer::close);
+                            metrics.close();
+                        },
+                        "icewarn-stop"));
         stopped.await();
         return 0;
     }

@@ -162,7 +162,7 @@ public final class AutoReply implements MessageReceiver {
         Answer answer = ctx.answerer().answer(gathered);
         if (answer.status() == Answer.Status.BUSY) {
             if (gathered.filesRead() > 0 || mayHoldDiagnostic(gathered.text())) {
-                poster.post(message, "icewarn", ctx.renderer().render(answer.reply()), p -> {});
+                replyInPlace(message, ctx.renderer().render(answer.reply()));
             }
             return;
         }
@@ -174,7 +174,7 @@ public final class AutoReply implements MessageReceiver {
                         .withNotes(
                                 ctx.services().replies().error("I could not read the attached file."),
                                 gathered.notes());
-                poster.post(message, "icewarn", ctx.renderer().render(why), p -> {});
+                replyInPlace(message, ctx.renderer().render(why));
             }
             return;
         }
@@ -195,7 +195,7 @@ public final class AutoReply implements MessageReceiver {
             return;
         }
         poster.post(message, ctx.renderer().threadName(answer.reply()), render(message, answer.reply()), posted -> {
-            index.put(message.getIdLong(), posted);
+            index.put(message.getIdLong(), posted.withKey(answer.key()));
             dedup.remember(channelId, answer.key(), posted.jumpUrl());
         });
     }
@@ -214,7 +214,7 @@ public final class AutoReply implements MessageReceiver {
                     .queue(null, e -> LOG.debug("could not rename the thread: {}", e.toString()));
         }
         poster.replace(channel, progress, render(message, answer.reply()), posted -> {
-            index.put(message.getIdLong(), posted);
+            index.put(message.getIdLong(), posted.withKey(answer.key()));
             if (answer.found()) {
                 dedup.remember(message.getChannel().getIdLong(), answer.key(), posted.jumpUrl());
             }
@@ -231,8 +231,9 @@ public final class AutoReply implements MessageReceiver {
             return;
         }
         Answer answer = ctx.answerer().answer(ctx.gatherer().gather(message));
-        if (answer.status() == Answer.Status.BUSY) {
-            return;
+        if (answer.status() == Answer.Status.BUSY
+                || answer.found() && answer.key().equals(where.get().key())) {
+            return; // busy, or the diagnostic text did not change (e.g. only a typo elsewhere was fixed)
         }
         MessageChannel channel = channelOf(message, where.get());
         if (channel == null) {
@@ -244,6 +245,10 @@ public final class AutoReply implements MessageReceiver {
             return;
         }
         poster.replace(channel, where.get(), render(message, answer.reply()), p -> index.put(message.getIdLong(), p));
+    }
+
+    private void replyInPlace(Message message, List<MessageCreateData> messages) {
+        Outgoing.send(message.getChannel(), message, messages, ctx.metrics(), sent -> {});
     }
 
     private static MessageChannel channelOf(Message message, Posted where) {

@@ -90,7 +90,7 @@ public final class ReplyPoster {
         List<Long> kept = new ArrayList<>(ids.subList(0, common));
         Outgoing.send(channel, null, messages.subList(common, messages.size()), metrics, sent -> {
             sent.forEach(m -> kept.add(m.getIdLong()));
-            done.accept(new Posted(where.channelId(), where.inThread(), kept, where.jumpUrl()));
+            done.accept(new Posted(where.channelId(), where.inThread(), kept, where.jumpUrl(), where.key()));
         });
     }
 
@@ -116,6 +116,6 @@ public final class ReplyPoster {
         List<Long> ids = new ArrayList<>();
         sent.forEach(m -> ids.add(m.getIdLong()));
         return new Posted(
-                channelId, thread, ids, sent.isEmpty() ? "" : sent.get(0).getJumpUrl());
+                channelId, thread, ids, sent.isEmpty() ? "" : sent.get(0).getJumpUrl(), "");
     }
 }

@@ -77,8 +77,9 @@ final class AttachmentReplyTest {
         // WHEN it arrives
         tester.router.onMessageReceived(tester.received(message));
 
-        // THEN the bot explains instead of staying silent
+        // THEN the bot explains in place instead of staying silent
         assertThat(tester.sent).hasSize(1);
+        assertThat(tester.sent.get(0).via).isEqualTo("reply");
         assertThat(tester.sent.get(0).text()).contains("capture.log").contains("not a text log");
     }
 

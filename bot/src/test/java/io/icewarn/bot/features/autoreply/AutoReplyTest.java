@@ -298,4 +298,21 @@ final class AutoReplyTest {
         assertThat(tester.threadNames).isEmpty();
         assertThat(tester.sent).filteredOn(x -> x.via.equals("reply")).hasSize(2);
     }
+
+    @Test
+    void editThatKeepsTheSameDiagnosticChangesNothing() {
+        // GIVEN an answered diagnostic
+        Message message = tester.message(Fixtures.SEED_24);
+        tester.router.onMessageReceived(tester.received(message));
+        int before = tester.sent.size();
+
+        // WHEN the user edits only whitespace
+        tester.edit(message, Fixtures.SEED_24 + "   \n");
+        tester.router.onMessageUpdate(tester.updated(message));
+
+        // THEN no edit, send or delete goes out
+        assertThat(tester.edits).isEmpty();
+        assertThat(tester.sent).hasSize(before);
+        assertThat(tester.deletedMessages).isEmpty();
+    }
 }

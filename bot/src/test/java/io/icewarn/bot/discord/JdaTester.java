@@ -143,6 +143,8 @@ public final class JdaTester {
     public final List<String> deferred = new ArrayList<>();
     public final Map<Long, ThreadChannel> threads = new HashMap<>();
     public final Map<Long, Message> messages = new HashMap<>();
+    /** Messages the bot wrote in each channel or thread, oldest first (what history returns). */
+    public final Map<Long, List<Message>> threadHistory = new HashMap<>();
 
     public final Settings settings;
     public final Services services;
@@ -282,8 +284,15 @@ public final class JdaTester {
 
     private Message sentMessage(long channelId) {
         long id = ids.incrementAndGet();
+        SelfUser self = jda.getSelfUser();
         Message m = mock(Message.class);
         lenient().when(m.getIdLong()).thenReturn(id);
+        lenient().when(m.getAuthor()).thenReturn(self);
+        lenient().when(m.delete()).thenAnswer(inv -> {
+            deletedMessages.add(id);
+            return succeeds(AuditableRestAction.class, () -> null);
+        });
+        threadHistory.computeIfAbsent(channelId, k -> new ArrayList<>()).add(m);
         lenient()
                 .when(m.getJumpUrl())
                 .thenReturn("https://discord.com/channels/" + GUILD_ID + "/" + channelId + "/" + id);
@@ -318,6 +327,12 @@ public final class JdaTester {
             deletedThreads.add(id);
             return succeeds(AuditableRestAction.class, () -> null);
         });
+        net.dv8tion.jda.api.entities.MessageHistory history = mock(net.dv8tion.jda.api.entities.MessageHistory.class);
+        lenient().when(t.getHistory()).thenReturn(history);
+        lenient()
+                .when(history.retrievePast(org.mockito.ArgumentMatchers.anyInt()))
+                .thenAnswer(inv ->
+                        succeeds(RestAction.class, () -> List.copyOf(threadHistory.getOrDefault(id, List.of()))));
         ThreadChannelManager manager = mock(ThreadChannelManager.class, RETURNS_SELF);
         lenient().when(t.getManager()).thenReturn(manager);
         doAnswer(inv -> null).when(manager).queue(any(), any());

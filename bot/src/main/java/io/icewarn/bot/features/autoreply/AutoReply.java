@@ -93,9 +93,9 @@ public final class AutoReply implements MessageReceiver {
         }
         // not remembered (e.g. after a restart): a thread we started on the message has the message's ID
         ThreadChannel thread = event.getJDA().getThreadChannelById(id);
-        if (thread != null
-                && thread.getOwnerIdLong() == event.getJDA().getSelfUser().getIdLong()) {
-            thread.delete().queue(null, e -> LOG.debug("could not delete the thread: {}", e.toString()));
+        long self = event.getJDA().getSelfUser().getIdLong();
+        if (thread != null && thread.getOwnerIdLong() == self) {
+            poster.removeForgotten(thread, self);
         }
     }
 

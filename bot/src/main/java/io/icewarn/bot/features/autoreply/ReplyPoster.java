@@ -94,16 +94,47 @@ public final class ReplyPoster {
         });
     }
 
-    /** Removes the answer at {@code where} in {@code channel}: the thread the bot started, else its messages. */
+    /**
+     * Removes the answer at {@code where} in {@code channel}: its messages, and the thread the bot started
+     * for it when nobody else wrote there (that needs Manage Threads; without it the empty thread stays).
+     * Never deletes a thread holding other people's messages.
+     */
     public void remove(MessageChannel channel, Posted where) {
-        if (where.inThread() && channel instanceof ThreadChannel) {
-            ((ThreadChannel) channel).delete().queue(null, e -> {
-                // deleting a thread needs MANAGE_THREADS; without it, delete our own messages
-                deleteMessages(channel, where);
-            });
-            return;
-        }
         deleteMessages(channel, where);
+        if (where.inThread() && channel instanceof ThreadChannel) {
+            ThreadChannel thread = (ThreadChannel) channel;
+            if (thread.getMessageCount() <= where.messageIds().size()) {
+                deleteThread(thread);
+            }
+        }
+    }
+
+    /**
+     * Removes what the bot wrote in {@code thread}, which it started on a message it no longer remembers
+     * (after a restart): reads the last 100 messages, deletes its own, and the thread when nobody else wrote.
+     */
+    public void removeForgotten(ThreadChannel thread, long selfId) {
+        thread.getHistory()
+                .retrievePast(100)
+                .queue(
+                        history -> {
+                            boolean others = false;
+                            for (Message m : history) {
+                                if (m.getAuthor().getIdLong() == selfId) {
+                                    m.delete().queue(null, e -> LOG.debug("could not delete: {}", e.toString()));
+                                } else {
+                                    others = true;
+                                }
+                            }
+                            if (!others) {
+                                deleteThread(thread);
+                            }
+                        },
+                        e -> LOG.debug("could not read the thread: {}", e.toString()));
+    }
+
+    private static void deleteThread(ThreadChannel thread) {
+        thread.delete().queue(null, e -> LOG.debug("could not delete the thread: {}", e.toString()));
     }
 
     private static void deleteMessages(MessageChannel channel, Posted where) {

@@ -266,7 +266,7 @@ final class AutoReplyTest {
     }
 
     @Test
-    void deleteAfterRestartRemovesTheThreadWithTheMessagesId() {
+    void deleteAfterRestartRemovesTheBotsMessagesAndItsEmptyThread() {
         // GIVEN a thread the bot started on a message, but no memory of it (restart)
         Message message = tester.message(Fixtures.SEED_24);
         tester.router.onMessageReceived(tester.received(message));
@@ -276,8 +276,27 @@ final class AutoReplyTest {
         // WHEN the message is deleted
         fresh.router.onMessageDelete(fresh.deleted(message.getIdLong()));
 
-        // THEN the thread with the message's ID is deleted
+        // THEN the bot's messages in the thread with the message's ID go, and the thread with them
+        assertThat(tester.deletedMessages)
+                .containsExactlyElementsOf(
+                        tester.sent.stream().map(s -> s.messageId).toList());
         assertThat(tester.deletedThreads).containsExactly(message.getIdLong());
+    }
+
+    @Test
+    void aThreadWhereOthersWroteIsKept() {
+        // GIVEN an answer in a thread where a person has replied since
+        Message message = tester.message(Fixtures.SEED_24);
+        tester.router.onMessageReceived(tester.received(message));
+        org.mockito.Mockito.when(tester.threads.get(message.getIdLong()).getMessageCount())
+                .thenReturn(tester.sent.size() + 1);
+
+        // WHEN the message is deleted
+        tester.router.onMessageDelete(tester.deleted(message.getIdLong()));
+
+        // THEN only the bot's messages go; the discussion stays
+        assertThat(tester.deletedMessages).hasSize(tester.sent.size());
+        assertThat(tester.deletedThreads).isEmpty();
     }
 
     @Test

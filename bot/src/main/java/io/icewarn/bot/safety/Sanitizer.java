@@ -1,7 +1,5 @@
 package io.icewarn.bot.safety;
 
-import java.util.regex.Pattern;
-
 /**
  * Neutralises text quoted from users so it cannot ping, reorder, hide, or break out of the bot's own
  * formatting. Stateless and thread-safe; {@link #clean} is idempotent.
@@ -16,35 +14,70 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class Sanitizer {
-    private static final Pattern INVISIBLE =
-            Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200B-\\u200D\\u2060\\uFEFF]"
-                    + "|[\\u0000-\\u0008\\u000B-\\u001F\\u007F]");
-    private static final Pattern EVERYONE = Pattern.compile("@(everyone|here)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern USER_ROLE_MENTION = Pattern.compile("<@([!&]?)");
-    private static final Pattern CHANNEL_MENTION = Pattern.compile("<#");
-    private static final Pattern COMMAND_MENTION = Pattern.compile("</");
-    private static final Pattern FENCE = Pattern.compile("```");
-
     private Sanitizer() {}
 
-    /** Returns {@code text} neutralised as described in the class comment; an empty string for null. */
+    /** Returns {@code text} neutralised as described in the class comment; an empty string for null. Linear time. */
     public static String clean(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String t = INVISIBLE.matcher(text).replaceAll("");
-        t = t.replace("\r\n", "\n").replace('\r', '\n');
-        t = EVERYONE.matcher(t).replaceAll("\uFF20$1");
-        t = USER_ROLE_MENTION.matcher(t).replaceAll("<\uFF20$1");
-        t = CHANNEL_MENTION.matcher(t).replaceAll("<\uFF03");
-        t = COMMAND_MENTION.matcher(t).replaceAll("<\u2215");
-        // "```" becomes "`ˋ`"; repeated so that runs longer than three are broken too
-        String before;
-        do {
-            before = t;
-            t = FENCE.matcher(t).replaceAll("`\u02CB`");
-        } while (!t.equals(before));
-        return t;
+        StringBuilder visible = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!invisible(c)) {
+                visible.append(c);
+            }
+        }
+        StringBuilder out = new StringBuilder(visible.length() + 8);
+        int backticks = 0;
+        for (int i = 0; i < visible.length(); i++) {
+            char c = visible.charAt(i);
+            if (c == '`') {
+                if (backticks == 2) {
+                    // "```" becomes "`ˋ`", so a run of any length never closes a fence
+                    out.setCharAt(out.length() - 1, '\u02CB');
+                    backticks = 0;
+                }
+                out.append(c);
+                backticks++;
+                continue;
+            }
+            backticks = 0;
+            if (c == '@'
+                    && (startsWithIgnoreCase(visible, i + 1, "everyone")
+                            || startsWithIgnoreCase(visible, i + 1, "here"))) {
+                out.append('\uFF20');
+            } else if (c == '<' && i + 1 < visible.length() && "@#/".indexOf(visible.charAt(i + 1)) >= 0) {
+                char next = visible.charAt(++i);
+                out.append('<').append(next == '@' ? '\uFF20' : next == '#' ? '\uFF03' : '\u2215');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Returns true for bidi controls, zero-width characters and control characters other than tab and line feed. */
+    private static boolean invisible(char c) {
+        return (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069')
+                || (c >= '\u200B' && c <= '\u200D')
+                || c == '\u2060'
+                || c == '\uFEFF'
+                || (c < 0x20 && c != '\t' && c != '\n')
+                || c == 0x7F;
+    }
+
+    private static boolean startsWithIgnoreCase(CharSequence s, int at, String word) {
+        if (at + word.length() > s.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (Character.toLowerCase(s.charAt(at + k)) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns {@code text} cleaned and folded to one line (line breaks and tabs become spaces). */

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -262,7 +261,7 @@ public final class DiscordRenderer {
     }
 
     private static String escape(String text) {
-        return MarkdownSanitizer.escape(text);
+        return Markdown.escape(text);
     }
 
     /** An embed under construction, with its length counted as Discord counts it. */

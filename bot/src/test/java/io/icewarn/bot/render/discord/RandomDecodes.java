@@ -49,7 +49,7 @@ final class RandomDecodes {
 
     Sample next() {
         String text = text(random.nextInt(8) == 0 ? 20_000 : 1_500);
-        int n = random.nextInt(10) == 0 ? 1 + random.nextInt(40) : 1 + random.nextInt(3);
+        int n = random.nextInt(40) == 0 ? 1 + random.nextInt(40) : 1 + random.nextInt(3);
         List<DecodedDiagnostic> ds = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ds.add(diagnostic(text));
@@ -67,7 +67,7 @@ final class RandomDecodes {
         Span span = new Span(a, b);
         Diagnostic d;
         List<Field> raw = new ArrayList<>();
-        for (int i = random.nextInt(4) == 0 ? random.nextInt(60) : random.nextInt(8); i > 0; i--) {
+        for (int i = random.nextInt(12) == 0 ? random.nextInt(60) : random.nextInt(8); i > 0; i--) {
             raw.add(new Field(
                     "K" + word() + i, random.nextInt(5) == 0 ? "" : text(random.nextInt(4) == 0 ? 3000 : 60)));
         }
@@ -130,7 +130,7 @@ final class RandomDecodes {
                     CONFIDENCES[random.nextInt(CONFIDENCES.length)]));
         }
         List<ChecklistItem> checklist = new ArrayList<>();
-        for (int i = random.nextInt(4) == 0 ? random.nextInt(40) : random.nextInt(6); i > 0; i--) {
+        for (int i = random.nextInt(12) == 0 ? random.nextInt(40) : random.nextInt(6); i > 0; i--) {
             List<String> sources = new ArrayList<>();
             for (int s = random.nextInt(4); s > 0; s--) {
                 sources.add("S" + random.nextInt(60));

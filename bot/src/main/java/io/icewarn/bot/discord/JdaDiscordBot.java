@@ -95,6 +95,7 @@ public final class JdaDiscordBot implements DiscordBot {
         // belt and braces: the global default too, though every message sets its own
         MessageRequest.setDefaultMentions(Outgoing.noMentions());
         Metrics metrics = Metrics.create();
+        metrics.bindCache(services.decodeService()::stats);
         BotMetrics counted = new MetricsBotMetrics(metrics);
         BotContext ctx = context(services, counted);
         Router router = new Router(Features.of(ctx, Ticker.systemTicker()), ctx.work(), counted);

@@ -1,6 +1,8 @@
 package io.icewarn.bot.features.health;
 
+import io.icewarn.bot.features.decode.CacheStats;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -14,6 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -53,8 +57,7 @@ public final class Metrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
-    private final Counter cacheHits;
-    private final Counter cacheMisses;
+    private final AtomicReference<Supplier<CacheStats>> cacheStats = new AtomicReference<>(CacheStats::empty);
     private final Counter repliesSent;
     private final Counter repliesFailed;
     private final Counter rateLimitHits;
@@ -72,8 +75,12 @@ public final class Metrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         // registered up front so dashboards see 0 rather than no series
-        cacheHits = counter(CACHE_HITS, "Decode cache lookups that found a result");
-        cacheMisses = counter(CACHE_MISSES, "Decode cache lookups that had to decode");
+        FunctionCounter.builder(CACHE_HITS, cacheStats, r -> r.get().get().hits())
+                .description("Decode cache lookups that found a result")
+                .register(registry);
+        FunctionCounter.builder(CACHE_MISSES, cacheStats, r -> r.get().get().misses())
+                .description("Decode cache lookups that had to decode")
+                .register(registry);
         repliesSent = counter(REPLIES_SENT, "Replies the bot sent to Discord");
         repliesFailed = counter(REPLIES_FAILED, "Replies Discord refused or that timed out");
         rateLimitHits = counter(RATELIMIT_HITS, "HTTP 429 responses from Discord's REST API");
@@ -96,14 +103,9 @@ public final class Metrics implements AutoCloseable {
                 .increment();
     }
 
-    /** Counts a decode cache hit. */
-    public void cacheHit() {
-        cacheHits.increment();
-    }
-
-    /** Counts a decode cache miss. */
-    public void cacheMiss() {
-        cacheMisses.increment();
+    /** Reports the decode cache's own hit and miss counts (Caffeine statistics) from now on. */
+    public void bindCache(Supplier<CacheStats> stats) {
+        cacheStats.set(stats);
     }
 
     /** Counts a reply that Discord accepted. */

@@ -2,6 +2,7 @@ package io.icewarn.bot.features.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.icewarn.bot.features.decode.CacheStats;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +13,7 @@ final class MetricsTest {
         // GIVEN a registry with one of each event and two shards
         try (Metrics metrics = Metrics.create()) {
             metrics.decoded("ms-client-diagnostics", "52001");
-            metrics.cacheHit();
-            metrics.cacheMiss();
+            metrics.bindCache(() -> new CacheStats(7, 3, 0, 3));
             metrics.replySent();
             metrics.replyFailed();
             metrics.restRateLimitHit();
@@ -27,8 +27,8 @@ final class MetricsTest {
             // THEN the series carry the documented names, labels and values
             assertThat(text)
                     .contains("icewarn_decodes_total{code=\"52001\",header=\"ms-client-diagnostics\"} 1.0")
-                    .contains("icewarn_cache_hits_total 1.0")
-                    .contains("icewarn_cache_misses_total 1.0")
+                    .contains("icewarn_cache_hits_total 7.0")
+                    .contains("icewarn_cache_misses_total 3.0")
                     .contains("icewarn_replies_sent_total 1.0")
                     .contains("icewarn_replies_failed_total 1.0")
                     .contains("icewarn_rest_ratelimit_hits_total 1.0")

@@ -84,8 +84,8 @@ public final class Main implements Callable<Integer> {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
-        Main main =
-                new Main(System.getenv(), Path.of(""), terminal, new JdaDiscordBot(System.getenv()), Services::create);
+        Main main = new Main(
+                System.getenv(), Path.of(""), terminal, new JdaDiscordBot(dotenvAndEnvironment()), Services::create);
         System.exit(main.execute(args, System.in, out, err));
     }
 
@@ -159,6 +159,15 @@ public final class Main implements Callable<Integer> {
                 // falls back to "unknown" below
             }
             return new String[] {"icewarn " + p.getProperty("version", "unknown")};
+        }
+    }
+
+    /** Returns the {@code .env} file overlaid with the environment; the environment alone when .env is unreadable (load() reports that). */
+    private static Map<String, String> dotenvAndEnvironment() {
+        try {
+            return new SettingsLoader(System.getenv(), Path.of("")).effectiveEnvironment();
+        } catch (SettingsException e) {
+            return System.getenv();
         }
     }
 }

@@ -40,6 +40,16 @@ public final class SettingsLoader {
         this.dotenvDirectory = dotenvDirectory;
     }
 
+    /**
+     * Returns every variable of the {@code .env} file overlaid with the environment (the environment wins),
+     * for components that read their own settings (sharding, health endpoint).
+     */
+    public Map<String, String> effectiveEnvironment() throws SettingsException {
+        Map<String, String> merged = new HashMap<>(readDotenv());
+        merged.putAll(environment);
+        return Map.copyOf(merged);
+    }
+
     /** Returns the settings; throws with a one-line message naming the first malformed setting. */
     public Settings load() throws SettingsException {
         Map<String, String> values = new HashMap<>(readDotenv());

@@ -169,4 +169,16 @@ final class SettingsLoaderTest {
         Arrays.stream(SettingName.values())
                 .forEach(n -> assertThat(text).containsPattern("(?m)^# .+\\n" + n.name() + "="));
     }
+
+    @Test
+    void effectiveEnvironment_overlaysDotenvWithTheEnvironment() throws Exception {
+        // GIVEN shard settings in .env, one of them also in the environment
+        Files.writeString(dir.resolve(".env"), "ICEWARN_SHARDS_TOTAL=8\nICEWARN_REPLICAS=2\n");
+
+        // WHEN the components that read their own settings ask for them
+        Map<String, String> env = new SettingsLoader(Map.of("ICEWARN_REPLICAS", "4"), dir).effectiveEnvironment();
+
+        // THEN .env fills in and the environment wins
+        assertThat(env).containsEntry("ICEWARN_SHARDS_TOTAL", "8").containsEntry("ICEWARN_REPLICAS", "4");
+    }
 }

@@ -1,5 +1,6 @@
 package io.icewarn.bot.features.fetch;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,12 +9,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fetches attachments and raw pastes with the JDK HttpClient: HTTPS or HTTP only, redirects followed
- * (normal ones only), a timeout on the connection and on the response headers. Thread-safe.
+ * (normal ones only), and one deadline for the whole download: the connection, the headers and every
+ * read of the body, so a server that stalls mid-body cannot hold a worker. Thread-safe.
  */
 public final class HttpAttachmentFetcher implements AttachmentFetcher {
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "icewarn-fetch-deadline");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final HttpClient client;
     private final Duration timeout;
 
@@ -48,10 +60,54 @@ public final class HttpAttachmentFetcher implements AttachmentFetcher {
                 response.body().close();
                 throw new IOException("HTTP " + response.statusCode());
             }
-            return response.body();
+            return new DeadlineInputStream(response.body(), timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
+        }
+    }
+
+    /** Closes the body when the deadline passes, which ends a read blocked on a stalled server. */
+    private static final class DeadlineInputStream extends FilterInputStream {
+        private final ScheduledFuture<?> deadline;
+        private volatile boolean expired;
+
+        DeadlineInputStream(InputStream in, Duration timeout) {
+            super(in);
+            this.deadline = DEADLINES.schedule(this::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void expire() {
+            expired = true;
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing is all we can do; the reader sees the timeout below
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw expired ? new IOException("download timed out") : e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw expired ? new IOException("download timed out") : e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            deadline.cancel(false);
+            super.close();
         }
     }
 }

@@ -11,13 +11,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 final class HttpAttachmentFetcherTest {
     private HttpServer server;
     private String base;
+    private final CountDownLatch release = new CountDownLatch(1);
     private final HttpAttachmentFetcher fetcher = new HttpAttachmentFetcher(Duration.ofSeconds(5));
 
     @BeforeEach
@@ -30,12 +34,26 @@ final class HttpAttachmentFetcherTest {
                 out.write(body);
             }
         });
+        server.createContext("/attachments/1/2/stalled.log", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write("ms-client-diagnostics: 24;".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                release.await(); // the body never ends until the test is over
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @AfterEach
     void stop() {
+        release.countDown();
         server.stop(0);
     }
 
@@ -57,5 +75,14 @@ final class HttpAttachmentFetcherTest {
     void open_onlyHttp() {
         assertThatThrownBy(() -> fetcher.open("file:///etc/passwd")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> fetcher.open("not a url")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    @Timeout(20) // guards against a hang only; the deadline under test is 300 ms
+    void open_bodyThatStalls_endsAtTheDeadline() throws IOException {
+        HttpAttachmentFetcher quick = new HttpAttachmentFetcher(Duration.ofMillis(300));
+        try (InputStream in = quick.open(base + "/attachments/1/2/stalled.log")) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessage("download timed out");
+        }
     }
 }

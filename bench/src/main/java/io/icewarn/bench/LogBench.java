@@ -2,6 +2,9 @@ package io.icewarn.bench;
 
 import io.icewarn.decoder.DecodeResult;
 import io.icewarn.decoder.Decoder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,16 +31,26 @@ public class LogBench {
 
     private Decoder decoder;
     private String log;
+    private byte[] bytes;
 
     @Setup
     public void setUp() {
         decoder = Decoder.standard();
         log = Samples.log(megabytes * 1024 * 1024, diagnostics);
+        bytes = log.getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code Decoder.decode(CharSequence)} over the whole log held as one string. */
     @Benchmark
     public DecodeResult decodeString() {
         return decoder.decode(log);
+    }
+
+    /** {@code Decoder.decode(InputStream, Consumer)} over the log's UTF-8 bytes: what {@code decode FILE} runs. */
+    @Benchmark
+    public int decodeStream() throws IOException {
+        int[] found = {0};
+        decoder.decode(new ByteArrayInputStream(bytes), d -> found[0]++);
+        return found[0];
     }
 }

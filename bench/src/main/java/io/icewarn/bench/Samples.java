@@ -78,10 +78,12 @@ public final class Samples {
                     break;
                 case 2:
                     sb.append(ts)
-                            .append(" 1F3C:2A10 INFO  :: <v1:MediaLine Label=\"main-audio\"><v1:Description>")
-                            .append("<v1:Connectivity><v1:LocalAddr><v1:IPAddr>10.0.0.9</v1:IPAddr><v1:Port>")
+                            .append(" 1F3C:2A10 INFO  :: <conversation id=\"")
+                            .append(Long.toHexString(rnd.nextLong()))
+                            .append("\"><participant uri=\"sip:alice@contoso.com\" role=\"organizer\"/>")
+                            .append("<mediaState audio=\"connected\" port=\"")
                             .append(50000 + rnd.nextInt(40))
-                            .append("</v1:Port></v1:LocalAddr></v1:Connectivity></v1:Description></v1:MediaLine>\n");
+                            .append("\"/></conversation>\n");
                     break;
                 case 3:
                     sb.append("TL_INFO(TF_PROTOCOL) [0]1F3C.2A10::")

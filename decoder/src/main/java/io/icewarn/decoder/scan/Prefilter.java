@@ -88,14 +88,18 @@ final class Prefilter {
     /** Returns true when the trigger byte at {@code p} may belong to something the scanner reacts to. */
     static boolean passes(byte[] b, int limit, int p) {
         switch (b[p]) {
-            case '-': // ms-client-diagnostics, x-ms-…, ms-diagnostics(-public)
-                return is(b, limit, p - 2, "ms");
+            case '-': // ms-client-diagnostics, (x-)ms-diagnostics(-public), x-ms-SDP-diagnostics
+                return is(b, limit, p - 2, "ms")
+                        && (is(b, limit, p + 1, "diagnostics")
+                                || is(b, limit, p + 1, "client-diagnostics")
+                                || is(b, limit, p + 1, "sdp-diagnostics"));
             case '=': // 25; reason=… and CallerMediaDebug=…, with up to 8 spaces before the '='
                 int j = p - 1;
                 for (int k = 0; k < 8 && j >= 0 && maybeSpace(b[j]); k++) {
                     j--;
                 }
-                return is(b, limit, j - 5, "reason") || is(b, limit, j - 9, "mediadebug");
+                return is(b, limit, j - 9, "mediadebug")
+                        || is(b, limit, j - 5, "reason") && reportBefore(b, limit, j - 6);
             case '<':
                 return qoeTag(b, limit, p);
             case '/': // SIP/2.0
@@ -106,6 +110,23 @@ final class Prefilter {
             default:
                 return false;
         }
+    }
+
+    /** Returns true when {@code <digits> <spaces> ;<spaces>} ends at {@code j}, as before {@code reason} in the report form. */
+    private static boolean reportBefore(byte[] b, int limit, int j) {
+        int k = j;
+        for (int n = 0; n < 8 && k >= 0 && maybeSpace(b[k]); n++) {
+            k--;
+        }
+        if (at(b, limit, k) != ';') {
+            return false;
+        }
+        k--;
+        for (int n = 0; n < 8 && k >= 0 && maybeSpace(b[k]); n++) {
+            k--;
+        }
+        int d = at(b, limit, k);
+        return d >= '0' && d <= '9';
     }
 
     /**
@@ -124,9 +145,13 @@ final class Prefilter {
         boolean partStart = true;
         while (j - start < 64 && j < limit) {
             byte c = b[j];
-            if (partStart
-                    && (is(b, limit, j, "ice") || is(b, limit, j, "connectivity") || is(b, limit, j, "medialine"))) {
-                return true;
+            if (partStart) {
+                int l = c | 0x20;
+                if (l == 'i' && is(b, limit, j, "ice")
+                        || l == 'c' && is(b, limit, j, "connectivity")
+                        || l == 'm' && is(b, limit, j, "medialine")) {
+                    return true;
+                }
             }
             if (c == ':') {
                 partStart = true;

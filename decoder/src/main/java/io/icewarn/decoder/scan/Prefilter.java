@@ -45,7 +45,7 @@ final class Prefilter {
             long m = zeros((w | ONES) ^ LT_EQ) | zeros((w | (ONES << 1)) ^ DASH_SLASH) | zeros(w ^ COLON);
             while (m != 0) {
                 int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
-                if (passes(b, limit, p)) {
+                if (mayPass(b, p) && passes(b, limit, p)) {
                     return p;
                 }
                 m &= m - 1;
@@ -83,6 +83,19 @@ final class Prefilter {
     /** Returns a word with the high bit set in exactly the bytes of {@code x} that are zero. */
     private static long zeros(long x) {
         return ~(((x & LOW7) + LOW7) | x | LOW7);
+    }
+
+    /**
+     * A cheap first look at the byte before a trigger, which rules out most of them (timestamps, URLs):
+     * {@code s-}, {@code p/}, {@code p: l: s:}; {@code =} and {@code <} go on to {@link #passes}.
+     */
+    private static boolean mayPass(byte[] b, int p) {
+        byte c = b[p];
+        if (c == '=' || c == '<') {
+            return true;
+        }
+        int before = p > 0 ? b[p - 1] | 0x20 : 0;
+        return c == ':' ? before == 'p' || before == 's' || before == 'l' : before == (c == '-' ? 's' : 'p');
     }
 
     /** Returns true when the trigger byte at {@code p} may belong to something the scanner reacts to. */

@@ -7,10 +7,15 @@ import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.Problem;
 import io.icewarn.decoder.scan.DiagnosticScanner;
 import io.icewarn.decoder.scan.ScanResult;
+import io.icewarn.decoder.scan.StreamScanner;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The decoder's entry point: finds Lync / Skype for Business diagnostics in text and explains them
@@ -64,6 +69,36 @@ public final class Decoder {
             }
         }
         return new DecodeResult(decoded, problems);
+    }
+
+    /**
+     * Decodes a UTF-8 stream of any length, such as a client log, reading it in windows of a few
+     * megabytes: each diagnostic goes to {@code sink} as soon as it is found, in order of appearance, so
+     * memory stays bounded whatever the length. Finds exactly what {@link #decode(CharSequence)} finds in
+     * the same text (without its {@link #MAX_TEXT_CHARS} and diagnostic caps); spans are character
+     * offsets from the start of the stream. Malformed UTF-8 reads as U+FFFD; callers that must refuse
+     * binary input check the first bytes themselves. Returns the problems met, capped in number.
+     *
+     * @throws IOException when reading {@code in} fails; the diagnostics passed on so far stand
+     */
+    public List<Problem> decode(InputStream in, Consumer<DecodedDiagnostic> sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        List<Problem> explainProblems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(StreamScanner.scan(in, d -> {
+            DecodedDiagnostic decoded;
+            try {
+                decoded = explainer.explain(d);
+            } catch (RuntimeException e) {
+                if (explainProblems.size() < DiagnosticScanner.MAX_PROBLEMS) {
+                    explainProblems.add(
+                            new Problem(d.span().start(), "This diagnostic could not be explained (" + e + ")."));
+                }
+                return;
+            }
+            sink.accept(decoded);
+        }));
+        problems.addAll(explainProblems);
+        return List.copyOf(problems);
     }
 
     /**

@@ -4,10 +4,18 @@ import io.icewarn.bot.config.SettingsException;
 import io.icewarn.bot.core.Services;
 import io.icewarn.bot.features.decode.DecodedText;
 import io.icewarn.bot.render.json.JsonOutput;
-import io.icewarn.bot.render.terminal.TerminalRenderer;
 import io.icewarn.bot.safety.Sanitizer;
+import io.icewarn.decoder.DecodeResult;
+import io.icewarn.decoder.DecodedDiagnostic;
+import io.icewarn.decoder.model.Problem;
+import io.icewarn.decoder.scan.DiagnosticScanner;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +32,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Decode diagnostics in files or standard input (- is standard input).")
 public final class DecodeCommand implements Callable<Integer> {
+    /** Inputs larger than this many bytes are streamed through the decoder instead of read whole. */
+    static final int STREAM_ABOVE_BYTES = 1024 * 1024;
+
     @Option(names = "--json", description = "Print one JSON document (see docs/json-output.md).")
     boolean json;
 
@@ -41,36 +52,99 @@ public final class DecodeCommand implements Callable<Integer> {
         Services services = context.services();
         List<String> names = files.isEmpty() ? List.of("-") : files;
         InputReader reader = new InputReader(context.in());
-        List<JsonOutput.Input> inputs = new ArrayList<>();
-        TerminalRenderer terminal = context.terminal();
+        JsonOutput.Streaming document = json ? new JsonOutput().streaming(context.out()) : null;
         boolean failed = false;
         boolean first = true;
         for (String name : names) {
-            InputReader.Read read = reader.read(name);
             String shown = name.equals("-") ? "standard input" : name;
-            if (read.error().isPresent()) {
+            Optional<String> error = decode(services, reader, name, shown, document, first);
+            if (error.isPresent()) {
                 failed = true;
-                context.err()
-                        .println("icewarn: " + Sanitizer.cleanLine(shown) + ": "
-                                + read.error().get());
-                inputs.add(JsonOutput.Input.failed(name, read.error().get()));
+                context.err().println("icewarn: " + Sanitizer.cleanLine(shown) + ": " + error.get());
+                if (document != null) {
+                    document.error(name, error.get());
+                }
                 continue;
-            }
-            DecodedText decoded = services.decodeService().decode(read.text().get());
-            if (json) {
-                inputs.add(JsonOutput.Input.decoded(name, decoded.result()));
-                continue;
-            }
-            if (names.size() > 1) {
-                context.out().print((first ? "" : "\n") + "== " + Sanitizer.cleanLine(shown) + " ==\n");
             }
             first = false;
-            context.out().print(terminal.render(services.replies().decoded(decoded.text(), decoded.result())));
         }
-        if (json) {
-            context.out().println(new JsonOutput().render(inputs));
+        if (document != null) {
+            document.finish();
+            context.out().println();
         }
         context.out().flush();
         return failed ? 1 : 0;
+    }
+
+    /**
+     * Decodes one input and writes what it found; returns why it could not be decoded. An input of at most
+     * {@link #STREAM_ABOVE_BYTES} is read whole and normalised (and cached) like a paste; a larger one is
+     * streamed through the decoder, its diagnostics written as they are found.
+     */
+    private Optional<String> decode(
+            Services services,
+            InputReader reader,
+            String name,
+            String shown,
+            JsonOutput.Streaming document,
+            boolean first) {
+        InputReader.Opened opened = reader.open(name);
+        if (opened.error().isPresent()) {
+            return opened.error();
+        }
+        try (InputStream in = opened.stream().get()) {
+            byte[] head = in.readNBytes(STREAM_ABOVE_BYTES + 1);
+            if (head.length <= STREAM_ABOVE_BYTES) {
+                InputReader.Read read = InputReader.decode(head);
+                if (read.error().isPresent()) {
+                    return read.error();
+                }
+                DecodedText decoded =
+                        services.decodeService().decode(read.text().get());
+                if (document != null) {
+                    decoded.result().diagnostics().forEach(d -> document.diagnostic(name, d));
+                    decoded.result().problems().forEach(p -> document.problem(name, p));
+                } else {
+                    print(services, shown, first, decoded.text(), decoded.result());
+                }
+                return Optional.empty();
+            }
+            Optional<String> refused = InputReader.refuseHead(head);
+            if (refused.isPresent()) {
+                return refused;
+            }
+            int bom = InputReader.bomLength(head);
+            InputStream all = new SequenceInputStream(new ByteArrayInputStream(head, bom, head.length - bom), in);
+            if (document != null) {
+                services.decoder()
+                        .decode(all, d -> document.diagnostic(name, d))
+                        .forEach(p -> document.problem(name, p));
+                return Optional.empty();
+            }
+            List<DecodedDiagnostic> found = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>(services.decoder().decode(all, d -> {
+                if (found.size() <= DiagnosticScanner.MAX_DIAGNOSTICS) {
+                    found.add(d);
+                }
+            }));
+            if (found.size() > DiagnosticScanner.MAX_DIAGNOSTICS) {
+                found.remove(found.size() - 1);
+                problems.add(new Problem(
+                        found.get(found.size() - 1).diagnostic().span().end(),
+                        "More than " + DiagnosticScanner.MAX_DIAGNOSTICS + " diagnostics; only the first are shown."));
+            }
+            // a streamed input is not kept, so the reply has no quotes of the text
+            print(services, shown, first, "", new DecodeResult(found, problems));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("could not be read");
+        }
+    }
+
+    private void print(Services services, String shown, boolean first, String text, DecodeResult result) {
+        if (files.size() > 1) {
+            context.out().print((first ? "" : "\n") + "== " + Sanitizer.cleanLine(shown) + " ==\n");
+        }
+        context.out().print(context.terminal().render(services.replies().decoded(text, result)));
     }
 }

@@ -1,9 +1,13 @@
 package io.icewarn.bot.cli;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +66,76 @@ final class InputReader {
             return Read.failed("no such file");
         } catch (IOException | SecurityException e) {
             return Read.failed("could not be read");
+        }
+    }
+
+    /**
+     * An input opened for streaming, or why it could not be opened.
+     *
+     * @param stream the bytes of the input; standard input is not closed by closing it
+     * @param error a one-line reason, if it could not be opened
+     */
+    record Opened(Optional<InputStream> stream, Optional<String> error) {}
+
+    /** Opens {@code name} (a file path, or {@code -} for standard input) for streaming. Never throws. */
+    Opened open(String name) {
+        if (name.equals("-")) {
+            return new Opened(
+                    Optional.of(new FilterInputStream(stdin) {
+                        @Override
+                        public void close() {
+                            // standard input stays open for later inputs named "-"
+                        }
+                    }),
+                    Optional.empty());
+        }
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) {
+            return new Opened(Optional.empty(), Optional.of("is a directory"));
+        }
+        try {
+            return new Opened(Optional.of(Files.newInputStream(path)), Optional.empty());
+        } catch (NoSuchFileException e) {
+            return new Opened(Optional.empty(), Optional.of("no such file"));
+        } catch (IOException | SecurityException e) {
+            return new Opened(Optional.empty(), Optional.of("could not be read"));
+        }
+    }
+
+    /** Returns the length of a UTF-8 byte order mark at the start of {@code bytes} (0 or 3). */
+    static int bomLength(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
+    }
+
+    /**
+     * Returns why an input that starts with {@code head} (the first chunk of a larger input) is not
+     * decoded, with the same messages as {@link #decode}: NUL bytes, or bytes that are not UTF-8. A
+     * character cut by the end of the chunk is not an error. Empty when it looks like UTF-8 text.
+     */
+    static Optional<String> refuseHead(byte[] head) {
+        int start = bomLength(head);
+        for (int i = start; i < head.length; i++) {
+            if (head[i] == 0) {
+                return Optional.of("looks binary (contains NUL bytes); not decoded");
+            }
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(head, start, head.length - start);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult r = utf8.decode(in, out, false);
+            if (r.isError()) {
+                return Optional.of("is not UTF-8 text; save it as UTF-8 and try again");
+            }
+            if (r.isUnderflow()) {
+                return Optional.empty(); // at most a cut character is left
+            }
+            out.clear();
         }
     }
 

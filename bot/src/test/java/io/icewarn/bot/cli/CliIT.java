@@ -90,4 +90,72 @@ final class CliIT {
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.out()).isEmpty();
     }
+
+    /** About {@code bytes} of log lines without a diagnostic, with non-ASCII text now and then. */
+    private static String logLines(int bytes) {
+        StringBuilder sb = new StringBuilder(bytes + 200);
+        int n = 0;
+        while (sb.length() < bytes) {
+            n++;
+            sb.append("03/12/2024|10:15:32.")
+                    .append(n % 1000)
+                    .append(" INFO  :: Via: SIP/2.0/TLS ")
+                    .append("10.0.0.9:5061;ms-received-port=5061 ")
+                    .append(n % 97 == 0 ? "caf\u00e9 \u201Cquoted\u201D" : "plain")
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aLogOverTheStreamingThresholdIsStreamedWithTheSameJsonAsAPaste() throws Exception {
+        // GIVEN 3 MB of log lines with the seed paste in the middle and a server diagnostic at the end
+        String log = logLines(1_500_000) + SEED + logLines(1_500_000)
+                + "SIP/2.0 504 Server time-out\nms-diagnostics: 1008;reason=\"Unable to resolve DNS SRV record\"\n";
+        Path big = Files.writeString(dir.resolve("big.log"), log, StandardCharsets.UTF_8);
+        Path small = Files.writeString(dir.resolve("seed.txt"), SEED, StandardCharsets.UTF_8);
+        // WHEN the jar decodes the log (streamed) and the paste (read whole)
+        Run r = run("decode", "--json", big.toString(), small.toString());
+        // THEN exit 0; both inputs in one document; the seed diagnostic decodes alike in both
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode ds = root.get("diagnostics");
+        assertThat(ds).hasSize(3);
+        assertThat(ds.get(0).get("input").asText()).isEqualTo(big.toString());
+        assertThat(ds.get(1).get("code").asInt()).isEqualTo(1008);
+        assertThat(ds.get(1).get("sipStatus").asInt()).isEqualTo(504);
+        assertThat(ds.get(2).get("input").asText()).isEqualTo(small.toString());
+        JsonNode streamed = ds.get(0).deepCopy();
+        JsonNode whole = ds.get(2).deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) streamed).remove(List.of("input", "span"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) whole).remove(List.of("input", "span"));
+        assertThat(streamed).isEqualTo(whole);
+        // the span of a streamed input is a character offset into the file as it is
+        int start = log.indexOf("ms-client-diagnostics");
+        assertThat(ds.get(0).get("span").get("start").asInt()).isEqualTo(start);
+        assertThat(root.get("problems")).isEmpty();
+        assertThat(root.get("errors")).isEmpty();
+    }
+
+    @Test
+    void aBigBinaryFileIsRefusedFromItsFirstChunk() throws Exception {
+        byte[] bytes = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(bytes, (byte) 'a');
+        bytes[10] = 0;
+        Path bin = Files.write(dir.resolve("big.bin"), bytes);
+        Run r = run("decode", "--json", bin.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("looks binary");
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("errors").get(0).get("message").asText()).contains("looks binary");
+        assertThat(root.get("diagnostics")).isEmpty();
+    }
+
+    @Test
+    void aBigLogInTextModeGetsTheReply() throws Exception {
+        Path big = Files.writeString(dir.resolve("big.log"), logLines(1_200_000) + SEED, StandardCharsets.UTF_8);
+        Run r = run("decode", big.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("24").doesNotStartWith("No Lync");
+    }
 }

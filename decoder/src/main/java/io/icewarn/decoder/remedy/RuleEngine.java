@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +24,36 @@ import java.util.Set;
  */
 public final class RuleEngine {
     private final List<RuleEntry> rules;
+    /** Each rule's text split once into literal parts and lower-case placeholder names, in rule order. */
+    private final List<Template> templates;
+    /** The flag masks of every condition (nested ones too), parsed once: any, all, none. */
+    private final Map<Condition, long[]> masks = new IdentityHashMap<>();
 
     /** Returns an engine over the rules of {@code kb}, sorted by priority (file order breaks ties). */
     public RuleEngine(KnowledgeBase kb) {
         List<RuleEntry> sorted = new ArrayList<>(kb.rules());
         sorted.sort(Comparator.comparingInt(RuleEntry::priority));
         this.rules = List.copyOf(sorted);
+        List<Template> compiled = new ArrayList<>(rules.size());
+        for (RuleEntry rule : rules) {
+            compiled.add(Template.of(rule.text()));
+            precomputeMasks(rule.when(), masks);
+        }
+        this.templates = List.copyOf(compiled);
+    }
+
+    private static void precomputeMasks(Condition c, Map<Condition, long[]> into) {
+        if (c == null) {
+            return;
+        }
+        into.put(c, new long[] {
+            c.flagsAny() == null ? 0 : mask(c.flagsAny()),
+            c.flagsAll() == null ? 0 : mask(c.flagsAll()),
+            c.flagsNone() == null ? 0 : mask(c.flagsNone())
+        });
+        if (c.anyOf() != null) {
+            c.anyOf().forEach(n -> precomputeMasks(n, into));
+        }
     }
 
     /** Returns the checklist for {@code situation} judged as {@code severity}, most likely cause first. */
@@ -36,11 +61,12 @@ public final class RuleEngine {
         Map<String, String> values = placeholderValues(situation);
         List<ChecklistItem> items = new ArrayList<>();
         Set<String> seenText = new HashSet<>();
-        for (RuleEntry rule : rules) {
-            if (!matches(rule.when(), situation, severity)) {
+        for (int r = 0; r < rules.size(); r++) {
+            RuleEntry rule = rules.get(r);
+            if (!matches(rule.when(), situation, severity, masks)) {
                 continue;
             }
-            Optional<String> text = fill(rule.text(), values);
+            Optional<String> text = templates.get(r).fill(values);
             if (text.isEmpty() || !seenText.add(text.get())) {
                 continue;
             }
@@ -51,6 +77,11 @@ public final class RuleEngine {
 
     /** Returns true when every property set in {@code c} holds for {@code s}. */
     static boolean matches(Condition c, Situation s, Severity severity) {
+        return matches(c, s, severity, Map.of());
+    }
+
+    /** As {@link #matches(Condition, Situation, Severity)}, with flag masks taken from {@code masks} when there. */
+    private static boolean matches(Condition c, Situation s, Severity severity, Map<Condition, long[]> masks) {
         if (c == null) {
             return true;
         }
@@ -73,16 +104,17 @@ public final class RuleEngine {
         }
         long flags = s.iceWarn().map(IceWarn::value).orElse(0L);
         boolean hasFlags = s.iceWarn().isPresent();
-        if (c.flagsAny() != null && (!hasFlags || (flags & mask(c.flagsAny())) == 0)) {
+        long[] m = masks.get(c);
+        if (c.flagsAny() != null && (!hasFlags || (flags & (m != null ? m[0] : mask(c.flagsAny()))) == 0)) {
             return false;
         }
         if (c.flagsAll() != null) {
-            long all = mask(c.flagsAll());
+            long all = m != null ? m[1] : mask(c.flagsAll());
             if (!hasFlags || (flags & all) != all) {
                 return false;
             }
         }
-        if (c.flagsNone() != null && (flags & mask(c.flagsNone())) != 0) {
+        if (c.flagsNone() != null && (flags & (m != null ? m[2] : mask(c.flagsNone()))) != 0) {
             return false;
         }
         if (c.facts() != null && !c.facts().stream().allMatch(f -> fact(f).holds(s))) {
@@ -94,7 +126,7 @@ public final class RuleEngine {
         if (c.severities() != null && !c.severities().contains(severity.label())) {
             return false;
         }
-        return c.anyOf() == null || c.anyOf().stream().anyMatch(n -> matches(n, s, severity));
+        return c.anyOf() == null || c.anyOf().stream().anyMatch(n -> matches(n, s, severity, masks));
     }
 
     private static boolean mediaMatches(List<String> wanted, Situation s) {
@@ -143,23 +175,50 @@ public final class RuleEngine {
 
     /** Returns {@code template} with every {@code {Name}} replaced; empty when a value is missing. */
     static Optional<String> fill(String template, Map<String, String> values) {
-        StringBuilder out = new StringBuilder(template.length() + 32);
-        int i = 0;
-        while (i < template.length()) {
-            char ch = template.charAt(i);
-            int close = ch == '{' ? template.indexOf('}', i + 1) : -1;
-            if (close < 0) {
-                out.append(ch);
-                i++;
-                continue;
+        return Template.of(template).fill(values);
+    }
+
+    /**
+     * A rule text parsed once: literal parts and placeholder names (lower case) alternate, starting and
+     * ending with a literal. Same result as filling the text character by character.
+     */
+    private record Template(String[] literals, String[] keys) {
+        static Template of(String template) {
+            List<String> literals = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            StringBuilder lit = new StringBuilder();
+            int i = 0;
+            while (i < template.length()) {
+                char ch = template.charAt(i);
+                int close = ch == '{' ? template.indexOf('}', i + 1) : -1;
+                if (close < 0) {
+                    lit.append(ch);
+                    i++;
+                    continue;
+                }
+                literals.add(lit.toString());
+                lit.setLength(0);
+                keys.add(template.substring(i + 1, close).toLowerCase(Locale.ROOT));
+                i = close + 1;
             }
-            String value = values.get(template.substring(i + 1, close).toLowerCase(Locale.ROOT));
-            if (value == null) {
-                return Optional.empty();
-            }
-            out.append(value);
-            i = close + 1;
+            literals.add(lit.toString());
+            return new Template(literals.toArray(new String[0]), keys.toArray(new String[0]));
         }
-        return Optional.of(out.toString());
+
+        Optional<String> fill(Map<String, String> values) {
+            if (keys.length == 0) {
+                return Optional.of(literals[0]);
+            }
+            StringBuilder out = new StringBuilder(literals[0].length() + 64);
+            out.append(literals[0]);
+            for (int k = 0; k < keys.length; k++) {
+                String value = values.get(keys[k]);
+                if (value == null) {
+                    return Optional.empty();
+                }
+                out.append(value).append(literals[k + 1]);
+            }
+            return Optional.of(out.toString());
+        }
     }
 }

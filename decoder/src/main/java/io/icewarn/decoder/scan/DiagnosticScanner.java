@@ -28,12 +28,22 @@ public final class DiagnosticScanner {
      * empty when there is none or {@code text} is null. Never throws.
      */
     public static ScanResult scan(CharSequence text) {
+        return scan(text, true);
+    }
+
+    /** As {@link #scan(CharSequence)}; without the prefilter every character is looked at (the reference for tests). */
+    static ScanResult scan(CharSequence text, boolean prefilter) {
         if (text == null || text.length() == 0) {
             return new ScanResult(List.of(), List.of());
         }
         ScanState st = new ScanState(new Source(text.toString()), MAX_PROBLEMS, MAX_DIAGNOSTICS);
         try {
-            run(st);
+            if (prefilter) {
+                scanRange(st, 0, st.source().length());
+                st.flushQoe();
+            } else {
+                run(st);
+            }
         } catch (RuntimeException e) {
             // last resort: a bug must not take down the caller; keep what was found and say so
             st.problems()
@@ -49,22 +59,50 @@ public final class DiagnosticScanner {
     }
 
     private static void run(ScanState st) {
-        Source s = st.source();
-        int n = s.length();
+        int n = st.source().length();
         int i = 0;
         while (i < n && !st.full()) {
-            char c = s.at(i);
-            st.sip().observe(s, i);
-            if (c == '<' && QoeReader.isBoundary(s, i)) {
-                st.flushQoe();
-            }
-            int next = i + 1;
-            if (Anchor.mayStart(c)) {
-                next = tryAnchors(st, i);
-            }
-            i = next;
+            i = step(st, i);
         }
         st.flushQoe();
+    }
+
+    /**
+     * Scans the positions {@code [from, stop)} of the state's source, looking only at the characters
+     * around the places {@link Prefilter} passes; the same result as looking at every position. Returns
+     * where scanning goes on: at or after {@code stop}, or anywhere once the state is full. A diagnostic
+     * that starts before {@code stop} is read to its end, which may lie after {@code stop}.
+     */
+    static int scanRange(ScanState st, int from, int stop) {
+        Source s = st.source();
+        byte[] view = s.lowBytes();
+        int base = s.base();
+        int limit = s.length() - base;
+        int i = from;
+        while (i < stop && !st.full()) {
+            int hit = Prefilter.next(view, limit, i - base, Math.min(limit, stop - base + Prefilter.BACK));
+            if (hit < 0) {
+                return stop;
+            }
+            int last = Math.min(hit + base, stop - 1);
+            i = Math.max(i, Prefilter.windowStart(view, hit) + base);
+            while (i <= last && !st.full()) {
+                i = step(st, i);
+            }
+            i = Math.max(i, last + 1);
+        }
+        return i;
+    }
+
+    /** Looks at position {@code i}: SIP context, the end of a QoE group, an anchor. Returns the next position. */
+    private static int step(ScanState st, int i) {
+        Source s = st.source();
+        char c = s.at(i);
+        st.sip().observe(s, i);
+        if (c == '<' && QoeReader.isBoundary(s, i)) {
+            st.flushQoe();
+        }
+        return Anchor.mayStart(c) ? tryAnchors(st, i) : i + 1;
     }
 
     /** Returns where the scan goes on after trying the anchors at {@code i}. */

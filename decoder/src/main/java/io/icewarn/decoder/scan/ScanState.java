@@ -9,13 +9,18 @@ import io.icewarn.decoder.model.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The mutable state of one scan: output, problems, SIP context and a pending group of QoE elements. */
 final class ScanState {
     /** QoE elements further apart than this belong to different reports. */
     static final int QOE_GROUP_GAP = 400;
 
-    private final Source source;
+    private Source source;
+    /** Receives each diagnostic instead of {@link #diagnostics()} when set (streaming). */
+    private final Consumer<Diagnostic> sink;
+
+    private int count;
     private final Problems problems;
     private final SipContext sip = new SipContext();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -27,9 +32,19 @@ final class ScanState {
     private final List<Field> groupFields = new ArrayList<>();
 
     ScanState(Source source, int maxProblems, int maxDiagnostics) {
+        this(source, maxProblems, maxDiagnostics, null);
+    }
+
+    ScanState(Source source, int maxProblems, int maxDiagnostics, Consumer<Diagnostic> sink) {
         this.source = source;
         this.problems = new Problems(maxProblems);
         this.maxDiagnostics = maxDiagnostics;
+        this.sink = sink;
+    }
+
+    /** Moves the scan to the next window of a stream; offsets stay absolute. */
+    void window(Source next) {
+        this.source = next;
     }
 
     Source source() {
@@ -59,7 +74,7 @@ final class ScanState {
     }
 
     private void add(Diagnostic d) {
-        if (diagnostics.size() >= maxDiagnostics) {
+        if (count >= maxDiagnostics) {
             if (!full) {
                 problems.add(
                         d.span().start(),
@@ -68,7 +83,12 @@ final class ScanState {
             full = true;
             return;
         }
-        diagnostics.add(d);
+        count++;
+        if (sink != null) {
+            sink.accept(d);
+        } else {
+            diagnostics.add(d);
+        }
     }
 
     /** Adds a standalone QoE element to the pending report, starting a new report when it cannot belong to it. */

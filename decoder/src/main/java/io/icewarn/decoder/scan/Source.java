@@ -1,48 +1,98 @@
 package io.icewarn.decoder.scan;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The scanned text with bounds-safe character access and the character classes the readers share.
  * Every method looks at a bounded number of characters.
+ *
+ * <p>A source may be a window of a longer stream: its characters then sit at absolute offsets
+ * {@code base} to {@link #length()} (exclusive), and everything outside reads as {@link #NONE}. The
+ * window is held as a string, or as ASCII bytes (one byte per character) so that a log need not be
+ * turned into characters at all.
  */
 final class Source {
     /** Returned by {@link #at(int)} outside the text. */
     static final char NONE = '\0';
 
     private final String text;
+    private final byte[] ascii;
+    private final int base;
     private final int length;
 
     Source(String text) {
-        this.text = text;
-        this.length = text.length();
+        this(text, 0);
     }
 
+    /** A window holding {@code text} at absolute offsets from {@code base}. */
+    Source(String text, int base) {
+        this.text = text;
+        this.ascii = null;
+        this.base = base;
+        this.length = base + text.length();
+    }
+
+    /** A window holding the ASCII bytes {@code ascii[0, count)} at absolute offsets from {@code base}. */
+    Source(byte[] ascii, int count, int base) {
+        this.text = null;
+        this.ascii = ascii;
+        this.base = base;
+        this.length = base + count;
+    }
+
+    /** Returns the absolute offset after the last character. */
     int length() {
         return length;
     }
 
-    String text() {
-        return text;
+    /** Returns the absolute offset of the first character held. */
+    int base() {
+        return base;
     }
 
     /** Returns the character at {@code i}, or {@link #NONE} outside the text. */
     char at(int i) {
-        return i >= 0 && i < length ? text.charAt(i) : NONE;
+        if (i < base || i >= length) {
+            return NONE;
+        }
+        return ascii != null ? (char) ascii[i - base] : text.charAt(i - base);
     }
 
     String slice(int start, int end) {
-        int s = Math.max(0, Math.min(start, length));
+        int s = Math.max(base, Math.min(start, length));
         int e = Math.max(s, Math.min(end, length));
-        return text.substring(s, e);
+        if (ascii != null) {
+            return new String(ascii, s - base, e - s, StandardCharsets.ISO_8859_1);
+        }
+        return text.substring(s - base, e - base);
+    }
+
+    /**
+     * Returns the low eight bits of every character, {@code [0, length() - base())}, for the byte-level
+     * prefilter: the bytes themselves for an ASCII window (not a copy).
+     */
+    byte[] lowBytes() {
+        if (ascii != null) {
+            return ascii;
+        }
+        byte[] b = new byte[text.length()];
+        lowBytes(text, b);
+        return b;
+    }
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exactly "the low eight bits"
+    private static void lowBytes(String text, byte[] into) {
+        text.getBytes(0, text.length(), into, 0);
     }
 
     /** Returns true when {@code lower} (ASCII, lower case) is written at {@code i} in any ASCII case. */
     boolean matches(int i, String lower) {
-        if (i < 0 || i + lower.length() > length) {
+        if (i < base || i + lower.length() > length) {
             return false;
         }
         for (int k = 0; k < lower.length(); k++) {
             char p = lower.charAt(k);
-            char c = text.charAt(i + k);
+            char c = at(i + k);
             if (p >= 'a' && p <= 'z') {
                 if (c != p && c != (char) (p - 32)) {
                     return false;
@@ -56,7 +106,15 @@ final class Source {
 
     /** Returns true when {@code exact} is written at {@code i}, case included. */
     boolean matchesExactly(int i, String exact) {
-        return i >= 0 && text.startsWith(exact, i);
+        if (i < base || i + exact.length() > length) {
+            return false;
+        }
+        for (int k = 0; k < exact.length(); k++) {
+            if (at(i + k) != exact.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -67,7 +125,7 @@ final class Source {
         if (i <= 0) {
             return true;
         }
-        char prev = text.charAt(i - 1);
+        char prev = at(i - 1);
         if (!isWordChar(prev)) {
             return true;
         }
@@ -78,7 +136,7 @@ final class Source {
     int skipSpace(int i, int max) {
         int j = i;
         int limit = Math.min(length, i + max);
-        while (j < limit && isSpace(text.charAt(j))) {
+        while (j < limit && isSpace(at(j))) {
             j++;
         }
         return j;
@@ -113,7 +171,7 @@ final class Source {
     int skipQuotePrefix(int i) {
         int j = i;
         int limit = Math.min(length, i + 256);
-        while (j < limit && (isSpace(text.charAt(j)) || text.charAt(j) == '>')) {
+        while (j < limit && (isSpace(at(j)) || at(j) == '>')) {
             j++;
         }
         return j;

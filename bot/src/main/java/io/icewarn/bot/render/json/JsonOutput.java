@@ -1,6 +1,9 @@
 package io.icewarn.bot.render.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,7 +20,10 @@ import io.icewarn.decoder.model.Field;
 import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.Problem;
 import io.icewarn.decoder.model.ServerDiagnostic;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -82,6 +88,77 @@ public final class JsonOutput {
             return mapper.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Returns a writer of the same document, written as it goes: each diagnostic is written out as soon
+     * as it is passed, so a log of any size needs memory for one diagnostic only. Problems and errors,
+     * few by construction, are kept until {@link Streaming#finish()}. Not thread-safe.
+     */
+    public Streaming streaming(OutputStream out) {
+        return new Streaming(out);
+    }
+
+    /** The incremental form of {@link #render}: byte for byte the same document. */
+    public final class Streaming {
+        private final JsonGenerator gen;
+        private final List<ObjectNode> problems = new ArrayList<>();
+        private final List<ObjectNode> errors = new ArrayList<>();
+
+        private Streaming(OutputStream out) {
+            try {
+                gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
+                gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                gen.setPrettyPrinter(new DefaultPrettyPrinter());
+                gen.writeStartObject();
+                gen.writeArrayFieldStart("diagnostics");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Writes one diagnostic of {@code input} now. */
+        public void diagnostic(String input, DecodedDiagnostic d) {
+            try {
+                mapper.writeTree(gen, JsonOutput.this.diagnostic(input, d));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Adds a problem met in {@code input}; written by {@link #finish()}. */
+        public void problem(String input, Problem p) {
+            problems.add(mapper.createObjectNode()
+                    .put("input", input)
+                    .put("offset", p.offset())
+                    .put("message", p.message()));
+        }
+
+        /** Adds an input that could not be decoded; written by {@link #finish()}. */
+        public void error(String input, String message) {
+            errors.add(mapper.createObjectNode().put("input", input).put("message", message));
+        }
+
+        /** Ends the document (without a trailing line break) and flushes it. */
+        public void finish() {
+            try {
+                gen.writeEndArray();
+                gen.writeArrayFieldStart("problems");
+                for (ObjectNode p : problems) {
+                    mapper.writeTree(gen, p);
+                }
+                gen.writeEndArray();
+                gen.writeArrayFieldStart("errors");
+                for (ObjectNode e : errors) {
+                    mapper.writeTree(gen, e);
+                }
+                gen.writeEndArray();
+                gen.writeEndObject();
+                gen.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

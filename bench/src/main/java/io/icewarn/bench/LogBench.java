@@ -1,0 +1,56 @@
+package io.icewarn.bench;
+
+import io.icewarn.decoder.DecodeResult;
+import io.icewarn.decoder.Decoder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Scanning a client log in process: 1 MB and 8 MB, with no diagnostic (the common case for
+ * attachments) or with a handful (6) spread through it.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class LogBench {
+    @Param({"1", "8"})
+    public int megabytes;
+
+    @Param({"0", "6"})
+    public int diagnostics;
+
+    private Decoder decoder;
+    private String log;
+    private byte[] bytes;
+
+    @Setup
+    public void setUp() {
+        decoder = Decoder.standard();
+        log = Samples.log(megabytes * 1024 * 1024, diagnostics);
+        bytes = log.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code Decoder.decode(CharSequence)} over the whole log held as one string. */
+    @Benchmark
+    public DecodeResult decodeString() {
+        return decoder.decode(log);
+    }
+
+    /** {@code Decoder.decode(InputStream, Consumer)} over the log's UTF-8 bytes: what {@code decode FILE} runs. */
+    @Benchmark
+    public int decodeStream() throws IOException {
+        int[] found = {0};
+        decoder.decode(new ByteArrayInputStream(bytes), d -> found[0]++);
+        return found[0];
+    }
+}

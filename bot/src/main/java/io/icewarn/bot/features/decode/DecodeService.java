@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Decodes text through a Caffeine cache keyed by the normalised text, with at most a configured number
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
 public final class DecodeService {
     /** Texts longer than this many characters are decoded but not cached, so big logs do not pin memory. */
     public static final int MAX_CACHED_CHARS = 256 * 1024;
-
-    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\x0B\\f]+(?=\\n|$)");
 
     private final Function<String, DecodeResult> decoder;
     private final Cache<String, DecodeResult> cache;
@@ -59,9 +56,39 @@ public final class DecodeService {
      * removed, and leading and trailing whitespace trimmed. Equal pastes normalise to equal keys.
      */
     public static String normalise(String text) {
-        String t = text.replace("\r\n", "\n").replace('\r', '\n');
-        t = TRAILING_SPACE.matcher(t).replaceAll("");
-        return t.strip();
+        // one pass: a regex for "blanks before a line end" backtracks quadratically on long blank runs
+        StringBuilder b = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            boolean lineEnd = c == '\n' || c == '\r';
+            boolean trailingBlank =
+                    blank(c) && (i + 1 == n || text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r');
+            if (b == null && (c == '\r' || trailingBlank)) {
+                b = new StringBuilder(n).append(text, 0, i);
+            }
+            if (b == null) {
+                continue;
+            }
+            if (lineEnd) {
+                int end = b.length();
+                while (end > 0 && blank(b.charAt(end - 1))) {
+                    end--;
+                }
+                b.setLength(end);
+                b.append('\n');
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else {
+                b.append(c);
+            }
+        }
+        return (b == null ? text : b.toString()).strip();
+    }
+
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t' || c == '\u000B' || c == '\f';
     }
 
     /** Returns the decode of {@code text} (normalised first), from the cache when it was seen recently. */

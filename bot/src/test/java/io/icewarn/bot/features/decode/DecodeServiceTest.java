@@ -92,4 +92,32 @@ final class DecodeServiceTest {
         assertThat(one.tryDecode("held")).isPresent();
         assertThat(one.tryDecode("other")).isPresent();
     }
+
+    @Test
+    void normaliseMatchesTheLineRulesOnRandomText() {
+        // GIVEN random text over blanks, line ends and letters (seeded)
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = " \t\u000B\f\r\nab";
+        java.util.regex.Pattern trailing = java.util.regex.Pattern.compile("[ \\t\\x0B\\f]+(?=\\n|$)");
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            // WHEN normalised THEN it equals the reference rules (unify line ends, drop trailing blanks, strip)
+            String unified = text.toString().replace("\r\n", "\n").replace('\r', '\n');
+            String expected = trailing.matcher(unified).replaceAll("").strip();
+            assertThat(DecodeService.normalise(text.toString()))
+                    .as("run %d", run)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void normaliseIsLinearOnLongBlankRuns() {
+        // GIVEN a hostile paste: a long blank run not followed by a line end (quadratic for the old regex)
+        String hostile = " ".repeat(500_000) + "x" + "\t".repeat(500_000) + "\ny";
+        // WHEN normalised THEN it returns (the test would hang, not fail, if this were quadratic)
+        assertThat(DecodeService.normalise(hostile)).startsWith("x").endsWith("x\ny");
+    }
 }

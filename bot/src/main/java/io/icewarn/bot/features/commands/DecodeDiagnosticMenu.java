@@ -1,13 +1,11 @@
 package io.icewarn.bot.features.commands;
 
 import io.icewarn.bot.discord.BotContext;
-import io.icewarn.bot.discord.Cooldown;
 import io.icewarn.bot.discord.MessageContextCommand;
 import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.answer.Answerer;
 import io.icewarn.bot.features.buttons.ButtonIds;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,9 +37,7 @@ public final class DecodeDiagnosticMenu implements MessageContextCommand {
 
     @Override
     public void onMessageContext(MessageContextInteractionEvent event) {
-        Duration left = ctx.cooldown().tryAcquire(event.getUser().getIdLong());
-        if (!left.isZero()) {
-            Outgoing.privately(event, Cooldown.slowDown(left), ctx.metrics());
+        if (CommandCooldown.refused(ctx, event)) {
             return;
         }
         boolean ephemeral = ctx.privateByDefault();

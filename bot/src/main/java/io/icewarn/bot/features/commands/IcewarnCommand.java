@@ -1,7 +1,6 @@
 package io.icewarn.bot.features.commands;
 
 import io.icewarn.bot.discord.BotContext;
-import io.icewarn.bot.discord.Cooldown;
 import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.discord.SlashCommand;
 import io.icewarn.bot.features.answer.Answer;
@@ -11,7 +10,6 @@ import io.icewarn.bot.features.fetch.Gathered;
 import io.icewarn.bot.reply.Reply;
 import io.icewarn.decoder.CodeExplanation;
 import io.icewarn.decoder.IceWarnExplanation;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,9 +81,7 @@ public final class IcewarnCommand implements SlashCommand {
 
     @Override
     public void onSlashCommand(SlashCommandInteractionEvent event) {
-        Duration left = ctx.cooldown().tryAcquire(event.getUser().getIdLong());
-        if (!left.isZero()) {
-            Outgoing.privately(event, Cooldown.slowDown(left), ctx.metrics());
+        if (CommandCooldown.refused(ctx, event)) {
             return;
         }
         OptionMapping priv = event.getOption(PRIVATE);

@@ -15,4 +15,9 @@ public record SourceLink(String key, String title, String url) {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(url, "url");
     }
+
+    /** Returns the keys of {@code links} as one list for plain text, e.g. {@code S3, S40}. */
+    public static String keys(java.util.List<SourceLink> links) {
+        return links.stream().map(SourceLink::key).collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -9,7 +9,6 @@ import io.icewarn.bot.reply.SourceLink;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Lays a {@link Reply} out as a Markdown document for a support ticket ("Copy as ticket"): headings per
@@ -103,9 +102,7 @@ public final class TicketRenderer {
                     b.append(" _(inferred)_");
                 }
                 if (!c.sources().isEmpty()) {
-                    b.append(" [")
-                            .append(c.sources().stream().map(SourceLink::key).collect(Collectors.joining(", ")))
-                            .append(']');
+                    b.append(" [").append(SourceLink.keys(c.sources())).append(']');
                     c.sources().forEach(l -> sources.putIfAbsent(l.key(), l));
                 }
                 b.append('\n');

@@ -10,7 +10,6 @@ import io.icewarn.decoder.Severity;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Lays a {@link Reply} out as plain text for a terminal: headings, indented lines, a numbered checklist
@@ -106,9 +105,7 @@ public final class TerminalRenderer {
                     b.append(" (inferred)");
                 }
                 if (!c.sources().isEmpty()) {
-                    b.append(" [")
-                            .append(c.sources().stream().map(SourceLink::key).collect(Collectors.joining(", ")))
-                            .append(']');
+                    b.append(" [").append(SourceLink.keys(c.sources())).append(']');
                     c.sources().forEach(l -> sources.putIfAbsent(l.key(), l));
                 }
                 b.append('\n');
@@ -121,7 +118,7 @@ public final class TerminalRenderer {
         if (!s.sources().isEmpty()) {
             b.append('\n')
                     .append("  Cited: ")
-                    .append(s.sources().stream().map(SourceLink::key).collect(Collectors.joining(", ")))
+                    .append(SourceLink.keys(s.sources()))
                     .append('\n');
             s.sources().forEach(l -> sources.putIfAbsent(l.key(), l));
         }

@@ -230,8 +230,14 @@ final class Explainer {
             notes.add("ICEWarnEx has no public documentation; its value is shown as written.");
         }
         if (s.info().localLocation().isPresent() || s.info().remoteLocation().isPresent()) {
-            notes.add("Location values are read as 2 = internal, 1 = remote, 0 = unknown: inferred from real"
-                    + " samples, not documented.");
+            kb.field("LocalLocation")
+                    .filter(f ->
+                            f.confidence() == Confidence.INFERRED && !f.values().isEmpty())
+                    .ifPresent(f -> notes.add("Location values are inferred from real samples, not documented: "
+                            + f.values().stream()
+                                    .map(v -> v.value() + " = " + v.label())
+                                    .collect(Collectors.joining("; "))
+                            + "."));
         }
         if (Fact.ADDRESSES_SCRUBBED.holds(s)) {
             notes.add("Some address fields are empty (removed before pasting, or never allocated).");

@@ -80,6 +80,11 @@ final class DecoderTest {
             assertThat(f.key()).isEqualTo("LocalLocation");
             assertThat(f.valueMeaning()).isPresent();
         });
+        assertThat(d.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("Location values are inferred")
+                        .contains("2 = internal")
+                        .contains("1 = remote"));
     }
 
     @Test

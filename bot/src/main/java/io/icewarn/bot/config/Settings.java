@@ -27,6 +27,8 @@ import java.util.Set;
  * @param logLevel the root log level name ({@code WARN}, {@code INFO}, …), if set; otherwise the mode
  *     picks one (INFO for the bot, WARN for console and command line)
  * @param logFormat how log lines are written
+ * @param discordEndpoints where Discord's REST API and gateway are ({@link DiscordEndpoints#DISCORD} unless a
+ *     test points the bot at a simulated Discord)
  */
 public record Settings(
         Optional<Secret> discordToken,
@@ -44,7 +46,8 @@ public record Settings(
         boolean privateReplies,
         boolean directMessages,
         Optional<String> logLevel,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        DiscordEndpoints discordEndpoints) {
 
     public Settings {
         Objects.requireNonNull(discordToken, "discordToken");
@@ -57,6 +60,7 @@ public record Settings(
         Objects.requireNonNull(fetchTimeout, "fetchTimeout");
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(discordEndpoints, "discordEndpoints");
         if (cacheSize < 0 || attachmentMaxBytes <= 0 || maxConcurrentDecodes <= 0) {
             throw new IllegalArgumentException("sizes and counts must be positive");
         }
@@ -80,7 +84,8 @@ public record Settings(
                 false,
                 false,
                 Optional.empty(),
-                LogFormat.TEXT);
+                LogFormat.TEXT,
+                DiscordEndpoints.DISCORD);
     }
 
     /** Returns true when no token is configured, so the bot runs as a local console. */
@@ -106,6 +111,7 @@ public record Settings(
                 + ", directMessages=" + directMessages
                 + ", logLevel=" + logLevel.orElse("<mode default>")
                 + ", logFormat=" + logFormat
+                + ", discordEndpoints=" + discordEndpoints
                 + "]";
     }
 }

@@ -4,6 +4,8 @@ import io.github.cdimascio.dotenv.Dotenv;
 import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -76,7 +78,8 @@ public final class SettingsLoader {
                 bool(values, SettingName.ICEWARN_PRIVATE_REPLIES, d.privateReplies()),
                 bool(values, SettingName.ICEWARN_DIRECT_MESSAGES, d.directMessages()),
                 level(values),
-                format(values));
+                format(values),
+                endpoints(values));
     }
 
     private Map<String, String> readDotenv() throws SettingsException {
@@ -302,6 +305,32 @@ public final class SettingsLoader {
             default:
                 throw malformed(SettingName.ICEWARN_LOG_FORMAT, "text or json", v.get());
         }
+    }
+
+    private static DiscordEndpoints endpoints(Map<String, String> values) throws SettingsException {
+        DiscordEndpoints d = DiscordEndpoints.DISCORD;
+        return new DiscordEndpoints(
+                url(values, SettingName.ICEWARN_DISCORD_API_URL, "http", d.restBase()),
+                url(values, SettingName.ICEWARN_DISCORD_GATEWAY_URL, "ws", d.gateway()));
+    }
+
+    /** Returns the absolute URL of {@code name} whose scheme is {@code scheme} or its secure form, else {@code dflt}. */
+    private static URI url(Map<String, String> values, SettingName name, String scheme, URI dflt)
+            throws SettingsException {
+        Optional<String> v = text(values, name);
+        if (v.isEmpty()) {
+            return dflt;
+        }
+        try {
+            URI uri = new URI(v.get());
+            String s = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((s.equals(scheme) || s.equals(scheme + "s")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // falls through to the message below
+        }
+        throw malformed(name, "an absolute " + scheme + ":// or " + scheme + "s:// URL", v.get());
     }
 
     private static SettingsException malformed(SettingName name, String expected, String got) {

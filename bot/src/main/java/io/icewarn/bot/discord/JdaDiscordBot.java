@@ -1,6 +1,7 @@
 package io.icewarn.bot.discord;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.icewarn.bot.config.DiscordEndpoints;
 import io.icewarn.bot.config.Settings;
 import io.icewarn.bot.core.DiscordBot;
 import io.icewarn.bot.core.Services;
@@ -27,9 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import okhttp3.OkHttpClient;
@@ -50,6 +53,7 @@ public final class JdaDiscordBot implements DiscordBot {
     public static final Duration GRACE = Duration.ofSeconds(10);
 
     private final Map<String, String> environment;
+    private volatile Runnable stopper;
 
     /**
      * Returns the bot.
@@ -111,6 +115,7 @@ public final class JdaDiscordBot implements DiscordBot {
                     .setEnableShutdownHook(false)
                     .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(new RateLimitCounter(metrics)))
                     .addEventListeners(router, new StartUp(router, settings));
+            pointAt(settings.discordEndpoints(), builder);
             manager = ShardManagerPlans.apply(plan, builder).build();
         } catch (RuntimeException e) {
             // JDA's messages never hold the token, but be sure: name the failure only
@@ -132,16 +137,53 @@ public final class JdaDiscordBot implements DiscordBot {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            shutdown(ctx.work(), manager, stopped);
-                            server.ifPresent(HealthServer::close);
-                            metrics.close();
-                        },
-                        "icewarn-stop"));
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                shutdown(ctx.work(), manager, stopped);
+                server.ifPresent(HealthServer::close);
+                metrics.close();
+            }
+        };
+        Thread hook = new Thread(stop, "icewarn-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopper = () -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the JVM is exiting: the hook runs the same stop
+            }
+            stop.run();
+        };
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Stops a bot started by {@link #run} in this JVM the way SIGTERM does (finish answers in flight, then
+     * close JDA) and makes {@code run} return; does nothing before the bot has logged in. For tests that run
+     * the bot in-process.
+     */
+    public void stop() {
+        Runnable s = stopper;
+        if (s != null) {
+            s.run();
+        }
+    }
+
+    /** Points JDA at {@code endpoints} (REST base and fallback gateway) unless they are Discord's own. */
+    static void pointAt(DiscordEndpoints endpoints, DefaultShardManagerBuilder builder) {
+        if (endpoints.isDiscord()) {
+            return;
+        }
+        String gateway = endpoints.gateway().toString();
+        builder.setRestConfig(new RestConfig().setBaseUrl(endpoints.restBase().toString()))
+                .setSessionController(new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                        return gateway;
+                    }
+                });
     }
 
     static void shutdown(Work work, ShardManager manager, CountDownLatch stopped) {

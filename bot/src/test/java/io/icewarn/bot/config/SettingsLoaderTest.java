@@ -39,6 +39,8 @@ final class SettingsLoaderTest {
         assertThat(s.redact()).isFalse();
         assertThat(s.privateReplies()).isFalse();
         assertThat(s.logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(s.discordEndpoints()).isEqualTo(DiscordEndpoints.DISCORD);
+        assertThat(s.discordEndpoints().isDiscord()).isTrue();
     }
 
     @Test
@@ -59,7 +61,9 @@ final class SettingsLoaderTest {
                 Map.entry("ICEWARN_REDACT", "yes"),
                 Map.entry("ICEWARN_PRIVATE_REPLIES", "true"),
                 Map.entry("ICEWARN_LOG_LEVEL", "debug"),
-                Map.entry("ICEWARN_LOG_FORMAT", "JSON"));
+                Map.entry("ICEWARN_LOG_FORMAT", "JSON"),
+                Map.entry("ICEWARN_DISCORD_API_URL", "http://127.0.0.1:8999/api/v10"),
+                Map.entry("ICEWARN_DISCORD_GATEWAY_URL", "ws://127.0.0.1:9000/"));
         // WHEN loaded
         Settings s = new SettingsLoader(env, dir).load();
         // THEN each value is parsed
@@ -78,6 +82,9 @@ final class SettingsLoaderTest {
         assertThat(s.privateReplies()).isTrue();
         assertThat(s.logLevel()).contains("DEBUG");
         assertThat(s.logFormat()).isEqualTo(LogFormat.JSON);
+        assertThat(s.discordEndpoints().restBase()).hasToString("http://127.0.0.1:8999/api/v10/");
+        assertThat(s.discordEndpoints().gateway()).hasToString("ws://127.0.0.1:9000/");
+        assertThat(s.discordEndpoints().isDiscord()).isFalse();
         assertThat(s.consoleMode()).isFalse();
     }
 
@@ -104,7 +111,9 @@ final class SettingsLoaderTest {
                 "ICEWARN_ALLOWED_CHANNELS|1,general|ICEWARN_ALLOWED_CHANNELS: expected a Discord ID (digits, comma-separated for lists), got \"general\"",
                 "ICEWARN_REDACT|maybe|ICEWARN_REDACT: expected true or false, got \"maybe\"",
                 "ICEWARN_LOG_FORMAT|xml|ICEWARN_LOG_FORMAT: expected text or json, got \"xml\"",
-                "ICEWARN_LOG_LEVEL|loud|ICEWARN_LOG_LEVEL: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got \"loud\""
+                "ICEWARN_LOG_LEVEL|loud|ICEWARN_LOG_LEVEL: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got \"loud\"",
+                "ICEWARN_DISCORD_API_URL|ws://127.0.0.1/|ICEWARN_DISCORD_API_URL: expected an absolute http:// or https:// URL, got \"ws://127.0.0.1/\"",
+                "ICEWARN_DISCORD_GATEWAY_URL|localhost:9000|ICEWARN_DISCORD_GATEWAY_URL: expected an absolute ws:// or wss:// URL, got \"localhost:9000\""
             })
     void aMalformedValueGivesOneLineNamingTheSetting(String name, String value, String message) {
         // GIVEN one malformed setting

@@ -1,0 +1,65 @@
+package io.icewarn.bot.e2e.sim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The REST side's fault knobs, by route template (as in {@link RestCall#route()}, e.g.
+ * {@code POST channels/{id}/messages}). Injected faults are answered instead of the real answer and recorded
+ * with {@link RestCall#fault()} set. Thread-safe.
+ */
+public final class RestControl {
+    private final List<Fault> faults = new ArrayList<>();
+    private volatile Duration latency = Duration.ZERO;
+
+    /** A planned fault: the next {@code remaining} requests of {@code route} get {@code status}. */
+    record Fault(String route, int status, Duration retryAfter, int[] remaining) {}
+
+    /**
+     * Answers the next {@code count} requests of {@code route} with 429, a {@code retry-after} of
+     * {@code retryAfter} (whole seconds on the header, as Discord sends it; JDA reads it in seconds), the
+     * {@code x-ratelimit-*} headers of an exhausted bucket and a {@code via} header (JDA takes a 429 without
+     * {@code via} for a Cloudflare ban).
+     */
+    public synchronized void rateLimitNext(String route, int count, Duration retryAfter) {
+        faults.add(new Fault(route, 429, retryAfter, new int[] {count}));
+    }
+
+    /** Answers the next {@code count} requests of {@code route} with {@code status} (e.g. 500 or 502). */
+    public synchronized void failNext(String route, int count, int status) {
+        faults.add(new Fault(route, status, Duration.ZERO, new int[] {count}));
+    }
+
+    /** Delays every REST answer by {@code delay} (zero for none). */
+    public void latency(Duration delay) {
+        this.latency = Objects.requireNonNull(delay, "delay");
+    }
+
+    /** Removes every planned fault and the latency. */
+    public synchronized void clear() {
+        faults.clear();
+        latency = Duration.ZERO;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    /** Returns the fault for this request of {@code route}, consuming one of its count. */
+    synchronized Optional<Fault> take(String route) {
+        for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
+            Fault f = it.next();
+            if (f.route().equals(route)) {
+                if (--f.remaining()[0] <= 0) {
+                    it.remove();
+                }
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+}

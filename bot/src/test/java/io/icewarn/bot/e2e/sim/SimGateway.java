@@ -1,0 +1,399 @@
+package io.icewarn.bot.e2e.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * The simulated gateway: a WebSocket server (Java-WebSocket) speaking Discord's gateway protocol v10 in JSON,
+ * with zlib-stream transport compression when the URL asks for it ({@code compress=zlib-stream}: one
+ * {@link Deflater} per connection, a SYNC_FLUSH after every payload, binary frames). One shard. Sessions
+ * survive their connection, so RESUME replays the dispatches the bot missed with their sequence numbers.
+ * The fault knobs are public; see {@link SimulatedDiscord#gateway()}. Thread-safe.
+ */
+public final class SimGateway {
+    private final World world;
+    private final Recorder recorder;
+    private final SimOptions options;
+    private final Server server;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private volatile Session current;
+    private volatile boolean acknowledgeHeartbeats = true;
+    private final List<Integer> identifyCloses = new ArrayList<>();
+    private volatile Runnable onIdentify = () -> {};
+
+    SimGateway(World world, Recorder recorder, SimOptions options) {
+        this.world = world;
+        this.recorder = recorder;
+        this.options = options;
+        this.server = new Server();
+        server.setReuseAddr(true);
+        server.setConnectionLostTimeout(0); // the gateway's own heartbeats decide liveness, as on Discord
+    }
+
+    void start() throws InterruptedException {
+        server.start();
+        if (!started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("gateway did not start");
+        }
+    }
+
+    void stop() throws InterruptedException {
+        server.stop(2000);
+    }
+
+    /** Returns {@code ws://127.0.0.1:port/}, the URL {@code GET gateway/bot} and READY give. */
+    public URI url() {
+        return URI.create("ws://127.0.0.1:" + server.getPort() + "/");
+    }
+
+    // ---- fault knobs ----
+
+    /** Closes every open gateway connection with {@code code} (1000, 1001, 4000, 4009, …). */
+    public void closeLive(int code) {
+        for (WebSocket c : server.getConnections()) {
+            c.close(code, "simulated close " + code);
+        }
+    }
+
+    /** Answers the next IDENTIFY with a close of {@code code} instead of READY (4004 bad token, 4014 intents). */
+    public synchronized void closeNextIdentify(int code) {
+        identifyCloses.add(code);
+    }
+
+    /** Answers every IDENTIFY from now on with a close of {@code code} (a login the bot must give up). */
+    public void closeEveryIdentify(int code) {
+        synchronized (this) {
+            identifyCloses.clear();
+            for (int i = 0; i < 1000; i++) {
+                identifyCloses.add(code);
+            }
+        }
+    }
+
+    /** Sends op 7 RECONNECT on the live connection: the bot should close it and resume. */
+    public void sendReconnect() {
+        send(live(), op(GatewayOp.RECONNECT, null));
+    }
+
+    /**
+     * Sends op 9 INVALID_SESSION; with {@code resumable} false the session is forgotten, so only a new
+     * IDENTIFY gets READY.
+     */
+    public void sendInvalidSession(boolean resumable) {
+        Session s = current;
+        if (!resumable && s != null) {
+            s.resumable = false;
+        }
+        send(
+                live(),
+                op(
+                        GatewayOp.INVALID_SESSION,
+                        resumable
+                                ? com.fasterxml.jackson.databind.node.BooleanNode.TRUE
+                                : com.fasterxml.jackson.databind.node.BooleanNode.FALSE));
+    }
+
+    /** Stops (false) or restarts (true) answering heartbeats with ACKs: false makes a zombie connection. */
+    public void acknowledgeHeartbeats(boolean on) {
+        this.acknowledgeHeartbeats = on;
+    }
+
+    /** Runs {@code hook} on the gateway thread each time a valid IDENTIFY arrives, before READY is sent. */
+    public void onIdentify(Runnable hook) {
+        this.onIdentify = hook == null ? () -> {} : hook;
+    }
+
+    /** Returns true when a session is connected and identified (or resumed). */
+    public boolean connected() {
+        Session s = current;
+        return s != null && s.connection != null && s.connection.isOpen();
+    }
+
+    /** Returns the current session's ID, or null before the first READY. */
+    public String sessionId() {
+        Session s = current;
+        return s == null ? null : s.id;
+    }
+
+    /** Returns the last sequence number of the current session (0 before READY). */
+    public long lastSequence() {
+        Session s = current;
+        return s == null ? 0 : s.seq;
+    }
+
+    // ---- dispatching ----
+
+    /**
+     * Sends the dispatch {@code type} with {@code data} in the current session, with the next sequence number;
+     * while no connection is live it is kept for RESUME to replay. Returns its sequence number.
+     */
+    public long dispatch(String type, JsonNode data) {
+        Session s = current;
+        if (s == null) {
+            throw new IllegalStateException("no session yet: the bot has not identified");
+        }
+        synchronized (s) {
+            long seq = ++s.seq;
+            ObjectNode frame =
+                    Json.object().put("op", GatewayOp.DISPATCH).put("t", type).put("s", seq);
+            frame.set("d", data);
+            s.history.add(frame);
+            if (s.connection != null && s.connection.isOpen()) {
+                send(s.connection, frame);
+            }
+            return seq;
+        }
+    }
+
+    private WebSocket live() {
+        Session s = current;
+        if (s == null || s.connection == null) {
+            throw new IllegalStateException("no live gateway connection");
+        }
+        return s.connection;
+    }
+
+    private static ObjectNode op(int op, JsonNode d) {
+        ObjectNode o = Json.object().put("op", op).putNull("t").putNull("s");
+        o.set("d", d);
+        return o;
+    }
+
+    private void send(WebSocket conn, ObjectNode payload) {
+        Conn state = conn.getAttachment();
+        String text = Json.write(payload);
+        synchronized (state) {
+            if (!conn.isOpen()) {
+                return;
+            }
+            record(state.id, GatewayOp.Direction.TO_BOT, payload);
+            if (state.deflater == null) {
+                conn.send(text);
+            } else {
+                conn.send(ByteBuffer.wrap(state.compress(text.getBytes(StandardCharsets.UTF_8))));
+            }
+        }
+    }
+
+    private void record(int connection, GatewayOp.Direction direction, JsonNode payload) {
+        JsonNode d = payload.path("d");
+        if (direction == GatewayOp.Direction.FROM_BOT && d.isObject() && d.has("token")) {
+            d = d.deepCopy();
+            ((ObjectNode) d).put("token", "<token>");
+        }
+        recorder.add(new GatewayOp(
+                recorder.nextSeq(),
+                Instant.now(),
+                System.nanoTime(),
+                connection,
+                direction,
+                payload.path("op").asInt(-1),
+                payload.path("t").isTextual() ? payload.path("t").asText() : null,
+                payload.path("s").isNumber() ? payload.path("s").asLong() : null,
+                d));
+    }
+
+    private void onPayload(WebSocket conn, JsonNode payload) {
+        Conn state = conn.getAttachment();
+        record(state.id, GatewayOp.Direction.FROM_BOT, payload);
+        switch (payload.path("op").asInt(-1)) {
+            case GatewayOp.HEARTBEAT:
+                if (acknowledgeHeartbeats) {
+                    send(conn, op(GatewayOp.HEARTBEAT_ACK, null));
+                }
+                return;
+            case GatewayOp.IDENTIFY:
+                identify(conn, payload.path("d"));
+                return;
+            case GatewayOp.RESUME:
+                resume(conn, payload.path("d"));
+                return;
+            default:
+            // presence updates, member requests, voice: recorded only
+        }
+    }
+
+    private void identify(WebSocket conn, JsonNode d) {
+        Integer close = null;
+        synchronized (this) {
+            if (!identifyCloses.isEmpty()) {
+                close = identifyCloses.remove(0);
+            }
+        }
+        if (close != null) {
+            conn.close(close, close == 4004 ? "Authentication failed." : close == 4014 ? "Disallowed intent(s)." : "");
+            return;
+        }
+        if (!expectedToken.equals(d.path("token").asText())) {
+            conn.close(4004, "Authentication failed.");
+            return;
+        }
+        onIdentify.run();
+        Session s = new Session(
+                UUID.randomUUID().toString().replace("-", ""), d.path("intents").asLong());
+        sessions.put(s.id, s);
+        Session old = current;
+        if (old != null) {
+            old.resumable = false;
+        }
+        synchronized (s) {
+            s.connection = conn;
+            current = s;
+        }
+        dispatch("READY", world.ready(s.id, url().toString()));
+        dispatch("GUILD_CREATE", world.guildCreate());
+    }
+
+    private void resume(WebSocket conn, JsonNode d) {
+        Session s = sessions.get(d.path("session_id").asText());
+        if (s == null || !s.resumable || !expectedToken.equals(d.path("token").asText())) {
+            send(conn, op(GatewayOp.INVALID_SESSION, com.fasterxml.jackson.databind.node.BooleanNode.FALSE));
+            return;
+        }
+        long from = d.path("seq").asLong();
+        synchronized (s) {
+            s.connection = conn;
+            current = s;
+            for (ObjectNode frame : s.history) {
+                if (frame.path("s").asLong() > from) {
+                    send(conn, frame);
+                }
+            }
+        }
+        dispatch("RESUMED", Json.object());
+    }
+
+    volatile String expectedToken = "";
+
+    /** One gateway session: its ID, sequence and every dispatch it carried, for RESUME. */
+    private static final class Session {
+        final String id;
+        final long intents;
+        final List<ObjectNode> history = new ArrayList<>();
+        long seq;
+        volatile WebSocket connection;
+        volatile boolean resumable = true;
+
+        Session(String id, long intents) {
+            this.id = id;
+            this.intents = intents;
+        }
+    }
+
+    /** Per-connection state: its number and, for zlib-stream, its compressor. */
+    private static final class Conn {
+        final int id;
+        final Deflater deflater;
+        private byte[] buffer = new byte[64 * 1024];
+
+        Conn(int id, boolean zlib) {
+            this.id = id;
+            this.deflater = zlib ? new Deflater() : null;
+        }
+
+        byte[] compress(byte[] input) {
+            deflater.setInput(input);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(input.length / 2 + 16);
+            while (true) {
+                int n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+                out.write(buffer, 0, n);
+                if (n < buffer.length) {
+                    return out.toByteArray();
+                }
+            }
+        }
+    }
+
+    private final class Server extends WebSocketServer {
+        Server() {
+            super(new InetSocketAddress("127.0.0.1", 0));
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            String query = URI.create(handshake.getResourceDescriptor()).getRawQuery();
+            boolean zlib = query != null && query.contains("compress=zlib-stream");
+            Conn state = new Conn(connections.incrementAndGet(), zlib);
+            conn.setAttachment(state);
+            recorder.add(new GatewayOp(
+                    recorder.nextSeq(),
+                    Instant.now(),
+                    System.nanoTime(),
+                    state.id,
+                    GatewayOp.Direction.OPEN,
+                    -1,
+                    null,
+                    null,
+                    TextNode.valueOf(handshake.getResourceDescriptor())));
+            ObjectNode hello = Json.object()
+                    .put("heartbeat_interval", options.heartbeatInterval().toMillis());
+            send(conn, op(GatewayOp.HELLO, hello));
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            Conn state = conn.getAttachment();
+            if (state == null) {
+                return;
+            }
+            for (Session s : sessions.values()) {
+                synchronized (s) {
+                    if (s.connection == conn) {
+                        s.connection = null;
+                    }
+                }
+            }
+            recorder.add(new GatewayOp(
+                    recorder.nextSeq(),
+                    Instant.now(),
+                    System.nanoTime(),
+                    state.id,
+                    GatewayOp.Direction.CLOSE,
+                    -1,
+                    null,
+                    null,
+                    IntNode.valueOf(code)));
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            onPayload(conn, Json.parse(message));
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, ByteBuffer message) {
+            // JDA sends JSON text frames only
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            // a connection error ends in onClose; a server error fails start()
+        }
+    }
+}

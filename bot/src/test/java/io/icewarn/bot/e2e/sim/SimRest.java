@@ -1,0 +1,660 @@
+package io.icewarn.bot.e2e.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The simulated REST API on the JDK's {@link HttpServer}: the routes the bot calls (gateway, self user,
+ * command registration, messages, threads, interaction callbacks and webhooks), per-bucket rate limits with
+ * Discord's headers, injected faults, and a CDN route serving attachments. Anything else is answered 404
+ * and recorded, so tests can assert the bot called no unexpected route. Thread-safe.
+ */
+final class SimRest {
+    static final String API = "/api/v10/";
+    static final String CDN = "/attachments/";
+
+    private final World world;
+    private final Recorder recorder;
+    private final SimGateway gateway;
+    private final RestControl control;
+    private final SimOptions options;
+    private final String token;
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, Long> commandIds = new ConcurrentHashMap<>();
+
+    SimRest(World world, Recorder recorder, SimGateway gateway, RestControl control, SimOptions options, String token)
+            throws IOException {
+        this.world = world;
+        this.recorder = recorder;
+        this.gateway = gateway;
+        this.control = control;
+        this.options = options;
+        this.token = token;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        this.pool = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "sim-rest");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+    }
+
+    void start() {
+        server.start();
+    }
+
+    void stop() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    URI base() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + API);
+    }
+
+    /** Serves {@code bytes} as an attachment and returns its URL. */
+    String serve(long channelId, long attachmentId, String name, byte[] bytes) {
+        String path = CDN + channelId + "/" + attachmentId + "/" + name;
+        files.put(path, bytes.clone());
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Registers an interaction the simulator sent, so its callback and webhook routes answer. */
+    void expectInteraction(long id, String interactionToken, long channelId, int type) {
+        interactions.put(interactionToken, new Interaction(id, interactionToken, channelId, type));
+    }
+
+    /** Returns the ID Discord gave the command {@code name} when the bot registered it, or a new one. */
+    long commandId(String name) {
+        return commandIds.computeIfAbsent(name, n -> world.newId());
+    }
+
+    Map<String, Long> commandIds() {
+        return Map.copyOf(commandIds);
+    }
+
+    /** Returns the template of {@code path} (below the API base): IDs become {id}, tokens {token}. */
+    static String template(String path) {
+        String[] parts = path.split("/", -1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            boolean tokenSlot = i == 2 && (parts[0].equals("interactions") || parts[0].equals("webhooks"));
+            if (i > 0) {
+                b.append('/');
+            }
+            b.append(tokenSlot ? "{token}" : !p.isEmpty() && p.chars().allMatch(Character::isDigit) ? "{id}" : p);
+        }
+        return b.toString();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            long nanos = System.nanoTime();
+            Instant at = Instant.now();
+            String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+            String rawPath = ex.getRequestURI().getRawPath();
+            String query = Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("");
+            byte[] raw = readAll(ex.getRequestBody());
+            Body body = Body.of(ex.getRequestHeaders().getFirst("Content-Type"), raw);
+            Map<String, List<String>> headers = new HashMap<>();
+            ex.getRequestHeaders().forEach((k, v) -> {
+                if (!k.equalsIgnoreCase("authorization")) {
+                    headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v));
+                }
+            });
+            if (rawPath.startsWith(CDN)) {
+                byte[] file = files.get(rawPath);
+                int status = file == null ? 404 : 200;
+                recorder.add(new RestCall(
+                        recorder.nextSeq(),
+                        at,
+                        nanos,
+                        method,
+                        rawPath.substring(1),
+                        query,
+                        method + " cdn",
+                        headers,
+                        "",
+                        List.of(),
+                        status,
+                        false));
+                if (file == null) {
+                    ex.sendResponseHeaders(404, -1);
+                } else {
+                    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                    ex.sendResponseHeaders(200, file.length);
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(file);
+                    }
+                }
+                return;
+            }
+            String path = rawPath.startsWith(API) ? rawPath.substring(API.length()) : rawPath;
+            String route = method + " " + template(path);
+            Answer answer;
+            boolean fault = false;
+            Duration delay = control.latency();
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis()); // the modelled network and server time, not a test wait
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            boolean webhookRoute = path.startsWith("interactions/") || path.startsWith("webhooks/");
+            Optional<RestControl.Fault> injected = control.take(route);
+            Bucket bucket = bucket(route, path);
+            if (injected.isPresent()) {
+                fault = true;
+                answer = faultAnswer(injected.get(), bucket);
+            } else if (!webhookRoute && !("Bot " + token).equals(auth)) {
+                answer = Answer.error(401, 0, "401: Unauthorized");
+            } else if (!bucket.tryTake()) {
+                answer = Answer.rateLimited(bucket.resetAfter(), bucket);
+            } else {
+                answer = answer(method, path, query, body);
+                answer.bucket = bucket;
+            }
+            recorder.add(new RestCall(
+                    recorder.nextSeq(),
+                    at,
+                    nanos,
+                    method,
+                    path,
+                    query,
+                    route,
+                    headers,
+                    body.json(),
+                    body.files(),
+                    answer.status,
+                    fault));
+            write(ex, answer);
+        } catch (RuntimeException e) {
+            // a simulator bug: answer 500 so the test sees it in the recording
+            ex.sendResponseHeaders(500, -1);
+            throw e;
+        }
+    }
+
+    private Bucket bucket(String route, String path) {
+        String[] parts = path.split("/");
+        String major = parts.length > 1 ? parts[0] + "/" + parts[1] : path;
+        String key = route + " " + major;
+        return buckets.computeIfAbsent(
+                key,
+                k -> new Bucket(Integer.toHexString(route.hashCode()), options.bucketLimit(), options.bucketWindow()));
+    }
+
+    private static Answer faultAnswer(RestControl.Fault f, Bucket bucket) {
+        if (f.status() == 429) {
+            double after = f.retryAfter().toMillis() / 1000.0;
+            return Answer.rateLimited(after, bucket);
+        }
+        return Answer.error(f.status(), 0, f.status() + ": simulated server error");
+    }
+
+    private static void write(HttpExchange ex, Answer a) throws IOException {
+        var h = ex.getResponseHeaders();
+        h.set("Via", "1.1 google");
+        a.headers.forEach(h::set);
+        if (a.bucket != null && a.status != 429) {
+            a.bucket.headers(h::set);
+        }
+        if (a.json == null) {
+            ex.sendResponseHeaders(a.status, -1);
+            return;
+        }
+        byte[] bytes = Json.write(a.json).getBytes(StandardCharsets.UTF_8);
+        h.set("Content-Type", "application/json");
+        ex.sendResponseHeaders(a.status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+
+    // ---- the routes ----
+
+    private Answer answer(String method, String path, String query, Body body) {
+        String[] p = path.split("/");
+        String t = template(path);
+        switch (method + " " + t) {
+            case "GET gateway/bot": {
+                ObjectNode o =
+                        Json.object().put("url", gateway.url().toString()).put("shards", 1);
+                o.putObject("session_start_limit")
+                        .put("total", 1000)
+                        .put("remaining", 999)
+                        .put("reset_after", 86_400_000)
+                        .put("max_concurrency", 1);
+                return Answer.ok(o);
+            }
+            case "GET gateway":
+                return Answer.ok(Json.object().put("url", gateway.url().toString()));
+            case "GET users/@me":
+                return Answer.ok(world.selfUser());
+            case "PUT applications/{id}/commands":
+                return Answer.ok(commands(p[1], body.node()));
+            case "POST channels/{id}/messages":
+                return createMessage(id(p[1]), body.node());
+            case "GET channels/{id}/messages":
+                return history(id(p[1]), query);
+            case "GET channels/{id}/messages/{id}":
+                return world.message(id(p[3]))
+                        .filter(m -> m.path("channel_id").asText().equals(p[1]))
+                        .map(Answer::ok)
+                        .orElseGet(() -> Answer.error(404, 10008, "Unknown Message"));
+            case "PATCH channels/{id}/messages/{id}":
+                return editMessage(id(p[1]), id(p[3]), body.node());
+            case "DELETE channels/{id}/messages/{id}":
+                return deleteMessage(id(p[1]), id(p[3]));
+            case "POST channels/{id}/messages/{id}/threads":
+                return startThread(id(p[1]), id(p[3]), body.node());
+            case "PATCH channels/{id}":
+                return world.channelJson(id(p[1]))
+                        .map(c -> {
+                            ObjectNode updated = (ObjectNode) c;
+                            body.node().fields().forEachRemaining(e -> updated.set(e.getKey(), e.getValue()));
+                            return Answer.ok(updated);
+                        })
+                        .orElseGet(() -> Answer.error(404, 10003, "Unknown Channel"));
+            case "DELETE channels/{id}":
+                return world.channelJson(id(p[1]))
+                        .map(Answer::ok)
+                        .orElseGet(() -> Answer.error(404, 10003, "Unknown Channel"));
+            case "POST interactions/{id}/{token}/callback":
+                return callback(id(p[1]), p[2], body.node());
+            case "POST webhooks/{id}/{token}":
+                return followUp(p[2], body.node());
+            case "PATCH webhooks/{id}/{token}/messages/@original":
+            case "PATCH webhooks/{id}/{token}/messages/{id}":
+                return editWebhookMessage(p[2], p[4], body.node());
+            case "DELETE webhooks/{id}/{token}/messages/@original":
+            case "DELETE webhooks/{id}/{token}/messages/{id}":
+                return interactions.containsKey(p[2])
+                        ? Answer.noContent()
+                        : Answer.error(404, 10015, "Unknown Webhook");
+            default:
+                return Answer.error(404, 0, "404: Not Found");
+        }
+    }
+
+    private static long id(String s) {
+        return Long.parseUnsignedLong(s);
+    }
+
+    private ArrayNode commands(String applicationId, JsonNode sent) {
+        ArrayNode out = Json.array();
+        for (JsonNode c : sent) {
+            ObjectNode o = c.deepCopy();
+            o.put("id", Long.toUnsignedString(world.newId()))
+                    .put("application_id", applicationId)
+                    .put("version", Long.toUnsignedString(world.newId()));
+            if (!o.has("type")) {
+                o.put("type", 1);
+            }
+            if (!o.has("description")) {
+                o.put("description", "");
+            }
+            if (!o.has("default_member_permissions")) {
+                o.putNull("default_member_permissions");
+            }
+            o.put("nsfw", o.path("nsfw").asBoolean(false));
+            commandIds.put(
+                    o.path("name").asText(), Long.parseUnsignedLong(o.path("id").asText()));
+            out.add(o);
+        }
+        return out;
+    }
+
+    private Answer createMessage(long channelId, JsonNode body) {
+        if (!world.channelExists(channelId)) {
+            return Answer.error(404, 10003, "Unknown Channel");
+        }
+        String content = body.path("content").asText("");
+        ObjectNode m = world.createMessage(channelId, world.botUserId(), content, null);
+        ObjectNode stored = apply(m, body);
+        world.editMessage(id(m.path("id").asText()), stored);
+        dispatchCreate(stored);
+        return Answer.ok(stored);
+    }
+
+    /** Copies what a create or edit body sets onto the message {@code m}. */
+    private static ObjectNode apply(ObjectNode m, JsonNode body) {
+        for (String f : List.of("content", "embeds", "components", "flags", "message_reference", "tts")) {
+            if (body.has(f) && !body.get(f).isNull()) {
+                m.set(f, body.get(f).deepCopy());
+            }
+        }
+        for (JsonNode e : m.path("embeds")) {
+            if (e.isObject() && !e.has("type")) {
+                ((ObjectNode) e).put("type", "rich"); // Discord stores every bot embed as "rich"
+            }
+        }
+        return m;
+    }
+
+    private void dispatchCreate(ObjectNode message) {
+        if (gateway.sessionId() == null) {
+            return;
+        }
+        ObjectNode d = message.deepCopy();
+        d.put("guild_id", Long.toUnsignedString(world.guildId()));
+        d.set("member", world.member(id(message.path("author").path("id").asText())));
+        gateway.dispatch("MESSAGE_CREATE", d);
+    }
+
+    private Answer history(long channelId, String query) {
+        if (!world.channelExists(channelId)) {
+            return Answer.error(404, 10003, "Unknown Channel");
+        }
+        int limit = 50;
+        for (String kv : query.split("&")) {
+            if (kv.startsWith("limit=")) {
+                limit = Integer.parseInt(kv.substring(6));
+            }
+        }
+        List<JsonNode> all = new ArrayList<>();
+        for (long id : world.messageIds()) {
+            world.message(id)
+                    .filter(m -> m.path("channel_id").asText().equals(Long.toUnsignedString(channelId)))
+                    .ifPresent(all::add);
+        }
+        all.sort(Comparator.comparing(
+                        (JsonNode m) -> Long.parseUnsignedLong(m.path("id").asText()))
+                .reversed());
+        ArrayNode out = Json.array();
+        all.stream().limit(limit).forEach(out::add);
+        return Answer.ok(out);
+    }
+
+    private Answer editMessage(long channelId, long messageId, JsonNode body) {
+        Optional<JsonNode> m = world.message(messageId);
+        if (m.isEmpty() || !m.get().path("channel_id").asText().equals(Long.toUnsignedString(channelId))) {
+            return Answer.error(404, 10008, "Unknown Message");
+        }
+        ObjectNode changes = apply(Json.object(), body);
+        ObjectNode edited = world.editMessage(messageId, changes).orElseThrow();
+        if (gateway.sessionId() != null) {
+            ObjectNode d = edited.deepCopy().put("guild_id", Long.toUnsignedString(world.guildId()));
+            gateway.dispatch("MESSAGE_UPDATE", d);
+        }
+        return Answer.ok(edited);
+    }
+
+    private Answer deleteMessage(long channelId, long messageId) {
+        Optional<JsonNode> m = world.message(messageId);
+        if (m.isEmpty() || !m.get().path("channel_id").asText().equals(Long.toUnsignedString(channelId))) {
+            return Answer.error(404, 10008, "Unknown Message");
+        }
+        world.deleteMessage(messageId);
+        if (gateway.sessionId() != null) {
+            gateway.dispatch(
+                    "MESSAGE_DELETE",
+                    Json.object()
+                            .put("id", Long.toUnsignedString(messageId))
+                            .put("channel_id", Long.toUnsignedString(channelId))
+                            .put("guild_id", Long.toUnsignedString(world.guildId())));
+        }
+        return Answer.noContent();
+    }
+
+    private Answer startThread(long channelId, long messageId, JsonNode body) {
+        Optional<JsonNode> m = world.message(messageId);
+        if (m.isEmpty() || !m.get().path("channel_id").asText().equals(Long.toUnsignedString(channelId))) {
+            return Answer.error(404, 10008, "Unknown Message");
+        }
+        if (m.get().has("thread")) {
+            return Answer.error(400, 160004, "A thread has already been created for this message");
+        }
+        String name = body.path("name").asText("");
+        if (name.isEmpty() || name.length() > 100) {
+            return Answer.error(400, 50035, "Invalid Form Body (name)");
+        }
+        ObjectNode thread = world.createThread(
+                channelId, messageId, name, body.path("auto_archive_duration").asInt(1440));
+        if (gateway.sessionId() != null) {
+            ObjectNode d = thread.deepCopy().put("newly_created", true);
+            d.putObject("member")
+                    .put("id", thread.path("id").asText())
+                    .put("user_id", Long.toUnsignedString(world.botUserId()))
+                    .put("join_timestamp", Instant.now().toString())
+                    .put("flags", 1);
+            gateway.dispatch("THREAD_CREATE", d);
+        }
+        return Answer.created(thread);
+    }
+
+    private Answer callback(long interactionId, String interactionToken, JsonNode body) {
+        Interaction i = interactions.get(interactionToken);
+        if (i == null || i.id != interactionId) {
+            return Answer.error(404, 10062, "Unknown interaction");
+        }
+        synchronized (i) {
+            if (i.acknowledged) {
+                return Answer.error(400, 40060, "Interaction has already been acknowledged.");
+            }
+            i.acknowledged = true;
+            int type = body.path("type").asInt();
+            JsonNode data = body.path("data");
+            i.ephemeral = (data.path("flags").asInt() & 64) != 0;
+            if (type == 8 || type == 1) {
+                return Answer.noContent();
+            }
+            ObjectNode response = Json.object();
+            ObjectNode interaction = response.putObject("interaction")
+                    .put("id", Long.toUnsignedString(interactionId))
+                    .put("type", i.type);
+            ObjectNode resource = response.putObject("resource").put("type", type);
+            if (type == 4 || type == 5) {
+                ObjectNode m = world.createMessage(i.channelId, world.botUserId(), "", null);
+                long id = id(m.path("id").asText());
+                if (type == 5) {
+                    m.put("flags", (i.ephemeral ? 64 : 0) | 128); // LOADING: "bot is thinking…"
+                }
+                ObjectNode stored = type == 4 ? apply(m, data) : m;
+                stored.put("webhook_id", Long.toUnsignedString(world.applicationId()));
+                world.editMessage(id, stored);
+                i.originalId = id;
+                i.deferred = type == 5;
+                interaction
+                        .put("response_message_id", Long.toUnsignedString(id))
+                        .put("response_message_loading", type == 5)
+                        .put("response_message_ephemeral", i.ephemeral);
+                if (type == 4) {
+                    resource.set("message", stored);
+                }
+            }
+            return Answer.ok(response);
+        }
+    }
+
+    private Answer followUp(String interactionToken, JsonNode body) {
+        Interaction i = interactions.get(interactionToken);
+        if (i == null) {
+            return Answer.error(404, 10015, "Unknown Webhook");
+        }
+        synchronized (i) {
+            if (!i.acknowledged) {
+                return Answer.error(404, 10015, "Unknown Webhook");
+            }
+            if (i.deferred) {
+                // Discord turns the first follow-up after a deferral into the deferred message itself
+                i.deferred = false;
+                ObjectNode changes = apply(Json.object(), body);
+                changes.put("flags", body.path("flags").asInt(0) & ~128 | (i.ephemeral ? 64 : 0));
+                return Answer.ok(world.editMessage(i.originalId, changes).orElseThrow());
+            }
+            ObjectNode m = world.createMessage(i.channelId, world.botUserId(), "", null);
+            ObjectNode stored = apply(m, body);
+            stored.put("webhook_id", Long.toUnsignedString(world.applicationId()));
+            return Answer.ok(
+                    world.editMessage(id(m.path("id").asText()), stored).orElseThrow());
+        }
+    }
+
+    private Answer editWebhookMessage(String interactionToken, String which, JsonNode body) {
+        Interaction i = interactions.get(interactionToken);
+        if (i == null) {
+            return Answer.error(404, 10015, "Unknown Webhook");
+        }
+        synchronized (i) {
+            long id = which.equals("@original") ? i.originalId : id(which);
+            if (id == 0) {
+                return Answer.error(404, 10008, "Unknown Message");
+            }
+            i.deferred = false;
+            ObjectNode changes = apply(Json.object(), body);
+            return world.editMessage(id, changes)
+                    .map(Answer::ok)
+                    .orElseGet(() -> Answer.error(404, 10008, "Unknown Message"));
+        }
+    }
+
+    /** An interaction the simulator dispatched, and what the bot did with it. */
+    private static final class Interaction {
+        final long id;
+        final String token;
+        final long channelId;
+        final int type;
+        boolean acknowledged;
+        boolean deferred;
+        boolean ephemeral;
+        long originalId;
+
+        Interaction(long id, String token, long channelId, int type) {
+            this.id = id;
+            this.token = token;
+            this.channelId = channelId;
+            this.type = type;
+        }
+    }
+
+    /** A REST rate-limit bucket: {@code limit} requests per fixed window. */
+    static final class Bucket {
+        final String hash;
+        final int limit;
+        final long windowNanos;
+        private long windowStart = System.nanoTime();
+        private int used;
+
+        Bucket(String hash, int limit, Duration window) {
+            this.hash = hash;
+            this.limit = limit;
+            this.windowNanos = window.toNanos();
+        }
+
+        synchronized boolean tryTake() {
+            roll();
+            if (used >= limit) {
+                return false;
+            }
+            used++;
+            return true;
+        }
+
+        private void roll() {
+            long now = System.nanoTime();
+            if (now - windowStart >= windowNanos) {
+                windowStart = now;
+                used = 0;
+            }
+        }
+
+        synchronized double resetAfter() {
+            roll();
+            return Math.max(0, windowNanos - (System.nanoTime() - windowStart)) / 1e9;
+        }
+
+        synchronized void headers(java.util.function.BiConsumer<String, String> h) {
+            double after = resetAfter();
+            h.accept("x-ratelimit-bucket", hash);
+            h.accept("x-ratelimit-limit", String.valueOf(limit));
+            h.accept("x-ratelimit-remaining", String.valueOf(Math.max(0, limit - used)));
+            h.accept("x-ratelimit-reset-after", String.format(Locale.ROOT, "%.3f", after));
+            h.accept(
+                    "x-ratelimit-reset",
+                    String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0 + after));
+        }
+    }
+
+    /** What the simulator answers. */
+    private static final class Answer {
+        final int status;
+        final JsonNode json;
+        final Map<String, String> headers = new HashMap<>();
+        Bucket bucket;
+
+        Answer(int status, JsonNode json) {
+            this.status = status;
+            this.json = json;
+        }
+
+        static Answer ok(JsonNode json) {
+            return new Answer(200, json);
+        }
+
+        static Answer created(JsonNode json) {
+            return new Answer(201, json);
+        }
+
+        static Answer noContent() {
+            return new Answer(204, null);
+        }
+
+        static Answer error(int status, int code, String message) {
+            return new Answer(status, Json.object().put("message", message).put("code", code));
+        }
+
+        static Answer rateLimited(double retryAfterSeconds, Bucket bucket) {
+            Answer a = new Answer(
+                    429,
+                    Json.object()
+                            .put("message", "You are being rate limited.")
+                            .put("retry_after", retryAfterSeconds)
+                            .put("global", false));
+            long whole = (long) Math.ceil(retryAfterSeconds);
+            a.headers.put("retry-after", String.valueOf(Math.max(1, whole)));
+            a.headers.put("x-ratelimit-bucket", bucket.hash);
+            a.headers.put("x-ratelimit-limit", String.valueOf(bucket.limit));
+            a.headers.put("x-ratelimit-remaining", "0");
+            a.headers.put("x-ratelimit-reset-after", String.format(Locale.ROOT, "%.3f", retryAfterSeconds));
+            a.headers.put(
+                    "x-ratelimit-reset",
+                    String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0 + retryAfterSeconds));
+            a.headers.put("x-ratelimit-scope", "user");
+            return a;
+        }
+    }
+}

@@ -102,6 +102,7 @@ public final class JdaDiscordBot implements DiscordBot {
         metrics.bindCache(services.decodeService()::stats);
         BotMetrics counted = new MetricsBotMetrics(metrics);
         BotContext ctx = context(services, counted);
+        metrics.bindWork(ctx.work()::inFlight);
         Router router = new Router(Features.of(ctx, Ticker.systemTicker()), ctx.work(), counted);
         settings.applicationId().ifPresent(id -> LOG.info("Invite the bot with {}", Gateway.inviteUrl(id)));
         LOG.info("Shards: {}", plan.describe());

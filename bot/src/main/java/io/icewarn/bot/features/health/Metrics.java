@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,7 @@ public final class Metrics implements AutoCloseable {
     public static final String RATELIMIT_HITS = "icewarn.rest.ratelimit.hits";
     public static final String GATEWAY_PING = "icewarn.gateway.ping.ms";
     public static final String SHARD_STATUS = "icewarn.shard.status";
+    public static final String WORK_IN_FLIGHT = "icewarn.work.in.flight";
 
     static final int MAX_TAG_VALUES = 200;
     private static final Pattern SAFE_TAG = Pattern.compile("[a-z0-9._-]{1,40}");
@@ -121,6 +123,15 @@ public final class Metrics implements AutoCloseable {
     /** Counts one REST rate-limit hit (HTTP 429). See {@link RateLimitCounter} for an OkHttp interceptor. */
     public void restRateLimitHit() {
         rateLimitHits.increment();
+    }
+
+    /** Reports how many answers are running or queued (downloads, decodes, replies being written) from {@code inFlight}. */
+    public void bindWork(IntSupplier inFlight) {
+        Objects.requireNonNull(inFlight, "inFlight");
+        Gauge.builder(WORK_IN_FLIGHT, inFlight, IntSupplier::getAsInt)
+                .strongReference(true) // the supplier is often a lambda nothing else keeps
+                .description("Answers running or queued")
+                .register(registry);
     }
 
     /**

@@ -106,6 +106,29 @@ public final class ChildJvmBot implements RunningBot {
         return read(stderr);
     }
 
+    /**
+     * Blocks until standard error contains {@code text} (polling the file every 20 ms) and returns it all;
+     * fails after {@code timeout} with what was written.
+     */
+    public String awaitStderr(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String err = stderr();
+            if (err.contains(text)) {
+                return err;
+            }
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("stderr has no \"" + text + "\" after " + timeout + ":\n" + err);
+            }
+            try {
+                Thread.sleep(20); // the poll interval of a bounded wait on the log file
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
     /** Returns what the bot wrote to standard output so far. */
     public String stdout() {
         return read(stdout);

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param status the status the simulator answered with
  * @param fault true when {@link #status} was a fault injected by {@link RestControl}, false for a real answer
  *     (including a 429 the simulator's own rate limit enforced)
+ * @param response the JSON the simulator answered with, or {@code ""}
  */
 public record RestCall(
         long seq,
@@ -36,7 +37,8 @@ public record RestCall(
         String body,
         List<String> files,
         int status,
-        boolean fault) {
+        boolean fault,
+        String response) {
     public RestCall {
         Objects.requireNonNull(route, "route");
         headers = Map.copyOf(headers);
@@ -46,6 +48,11 @@ public record RestCall(
     /** Returns the body parsed as JSON, or a missing node when there is none. */
     public JsonNode json() {
         return body.isEmpty() ? MissingNode.getInstance() : Json.parse(body);
+    }
+
+    /** Returns the answer parsed as JSON, or a missing node when there was none. */
+    public JsonNode responseJson() {
+        return response.isEmpty() ? MissingNode.getInstance() : Json.parse(response);
     }
 
     /** Returns true when this call is {@code method} on the route template {@code template}. */

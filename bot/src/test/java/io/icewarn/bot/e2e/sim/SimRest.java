@@ -144,7 +144,8 @@ final class SimRest {
                         "",
                         List.of(),
                         status,
-                        false));
+                        false,
+                        ""));
                 if (file == null) {
                     ex.sendResponseHeaders(404, -1);
                 } else {
@@ -195,7 +196,8 @@ final class SimRest {
                     body.json(),
                     body.files(),
                     answer.status,
-                    fault));
+                    fault,
+                    answer.json == null ? "" : Json.write(answer.json)));
             write(ex, answer);
         } catch (RuntimeException e) {
             // a simulator bug: answer 500 so the test sees it in the recording

@@ -17,6 +17,7 @@ final class MetricsTest {
             metrics.replySent();
             metrics.replyFailed();
             metrics.restRateLimitHit();
+            metrics.bindWork(() -> 3);
             metrics.bindShards(() -> List.of(
                     new ShardStatus(0, "CONNECTED", true, 42),
                     new ShardStatus(1, "CONNECTING_TO_WEBSOCKET", false, -1)));
@@ -32,6 +33,7 @@ final class MetricsTest {
                     .contains("icewarn_replies_sent_total 1.0")
                     .contains("icewarn_replies_failed_total 1.0")
                     .contains("icewarn_rest_ratelimit_hits_total 1.0")
+                    .contains("icewarn_work_in_flight 3.0")
                     .contains("icewarn_gateway_ping_ms{shard=\"0\"} 42.0")
                     .contains("icewarn_gateway_ping_ms{shard=\"1\"} -1.0")
                     .contains("icewarn_shard_status{shard=\"0\"} 1.0")

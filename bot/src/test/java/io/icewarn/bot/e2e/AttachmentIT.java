@@ -1,0 +1,129 @@
+package io.icewarn.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.icewarn.bot.e2e.launch.InProcessBot;
+import io.icewarn.bot.e2e.sim.Attachment;
+import io.icewarn.bot.e2e.sim.RestCall;
+import io.icewarn.bot.e2e.sim.SimulatedDiscord;
+import io.icewarn.bot.e2e.sim.World;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenario 3: a {@code .log} attachment, downloaded from the simulator's CDN route, is decoded and answered
+ * in a thread; one over the size limit is not downloaded and gets the short explanation in place.
+ */
+final class AttachmentIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int LIMIT_KB = 64;
+
+    @TempDir
+    static Path dir;
+
+    static SimulatedDiscord discord;
+    static InProcessBot bot;
+
+    @BeforeAll
+    static void start() {
+        discord = SimulatedDiscord.start();
+        Map<String, String> env = new HashMap<>(discord.botEnvironment());
+        env.put("ICEWARN_ATTACHMENT_MAX_BYTES", LIMIT_KB + "k");
+        bot = InProcessBot.start(env, dir);
+        discord.awaitBotReady(WAIT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        if (discord != null) {
+            discord.close();
+        }
+    }
+
+    /** About {@code bytes} of client log lines with {@code paste} in the middle. */
+    private static String log(int bytes, String paste) {
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        while (b.length() < bytes / 2) {
+            b.append("11/24/2026|08:15:")
+                    .append(n % 60)
+                    .append(".")
+                    .append(n++ % 1000)
+                    .append(" INFO :: SIP/2.0 100 Trying, CSeq: ")
+                    .append(n)
+                    .append(" INVITE\n");
+        }
+        b.append(paste).append('\n');
+        while (b.length() < bytes) {
+            b.append("11/24/2026|08:16:")
+                    .append(n % 60)
+                    .append(" INFO :: media stack idle ")
+                    .append(n++)
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aLogAttachmentIsDownloadedDecodedAndAnsweredInAThread() {
+        // GIVEN a message whose only diagnostic is in an attached 20 KB client log
+        World w = discord.world();
+        long message = discord.post(
+                w.channel(0),
+                w.human(0),
+                "the call drops when I share my screen, log attached",
+                List.of(Attachment.text("Lync-UccApi-0.UccApilog", log(20_000, Pastes.read(Pastes.SEED)))));
+
+        // WHEN the bot answers
+        RestCall last = discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+
+        // THEN it downloaded the file from the CDN route once, started a thread and decoded the log's paste
+        assertThat(discord.recorder()
+                        .rest(c -> c.route().equals("GET cdn") && c.path().endsWith(".UccApilog")))
+                .hasSize(1)
+                .allMatch(RestCall::ok);
+        assertThat(discord.recorder().rest(Calls.threadOn(message))).hasSize(1);
+        String answer = discord.recorder().rest(Calls.postIn(message)).stream()
+                .map(RestCall::body)
+                .collect(Collectors.joining());
+        assertThat(answer).contains("24").containsIgnoringCase("0x320");
+        assertThat(WirePayloads.violations(last.json())).isEmpty();
+    }
+
+    @Test
+    void anOversizedLogIsNotDownloadedAndGetsTheShortExplanation() {
+        // GIVEN a 100 KB log over the 64 KB limit, with a diagnostic inside that must not be read
+        World w = discord.world();
+        long channel = w.channel(1);
+        long message = discord.post(
+                channel,
+                w.human(1),
+                "here is the whole log",
+                List.of(Attachment.text("client.log", log(100 * 1024, Pastes.read(Pastes.KB_23)))));
+
+        // WHEN the bot answers
+        RestCall reply = discord.recorder().awaitRest(Calls.postIn(channel), WAIT);
+
+        // THEN in place, as a reply to the message, naming the file and the limit, without pinging anyone
+        assertThat(reply.json().path("message_reference").path("message_id").asText())
+                .isEqualTo(Long.toUnsignedString(message));
+        assertThat(reply.json().toString()).contains("client.log").contains("more than the " + LIMIT_KB + " KB");
+        assertThat(WirePayloads.violations(reply.json())).isEmpty();
+        // AND the file was never fetched and no thread was started
+        assertThat(discord.recorder()
+                        .rest(c -> c.route().equals("GET cdn") && c.path().endsWith("client.log")))
+                .isEmpty();
+        assertThat(discord.recorder().rest(Calls.threadOn(message))).isEmpty();
+    }
+}

@@ -20,6 +20,12 @@ import java.util.concurrent.TimeUnit;
  * are removed first, so only the given environment counts.
  */
 public final class ChildJvmBot implements RunningBot {
+    /**
+     * The exit status of a JVM ended by SIGTERM (128 + 15): the JVM exits with it after the shutdown hooks
+     * ran, whatever {@code main} returns, so a graceful stop on SIGTERM ends with this or 0.
+     */
+    public static final int SIGTERM_STATUS = 143;
+
     /** The jar failsafe tests run, relative to the bot module. */
     public static final Path JAR = Path.of("target", "icewarn.jar");
 

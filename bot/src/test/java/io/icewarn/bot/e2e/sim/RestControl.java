@@ -15,6 +15,7 @@ import java.util.Optional;
 public final class RestControl {
     private final List<Fault> faults = new ArrayList<>();
     private volatile Duration latency = Duration.ZERO;
+    private int expiringInteractions;
 
     /** A planned fault: the next {@code remaining} requests of {@code route} get {@code status}. */
     record Fault(String route, int status, Duration retryAfter, int[] remaining) {}
@@ -39,10 +40,28 @@ public final class RestControl {
         this.latency = Objects.requireNonNull(delay, "delay");
     }
 
-    /** Removes every planned fault and the latency. */
+    /**
+     * Makes the next {@code count} interactions unknown to the REST side, as if they had expired (Discord
+     * forgets an interaction not acknowledged within 3 s): their callbacks get 404 with code 10062 and their
+     * webhook routes 404 with code 10015.
+     */
+    public synchronized void expireNextInteractions(int count) {
+        expiringInteractions += count;
+    }
+
+    /** Removes every planned fault, expiry and the latency. */
     public synchronized void clear() {
         faults.clear();
+        expiringInteractions = 0;
         latency = Duration.ZERO;
+    }
+
+    synchronized boolean takeExpiry() {
+        if (expiringInteractions > 0) {
+            expiringInteractions--;
+            return true;
+        }
+        return false;
     }
 
     Duration latency() {

@@ -84,16 +84,16 @@ final class TokenSecrecyIT {
                 all.add(press);
                 discord.recorder().awaitRest(press::isCallback, WAIT);
 
-                // a callback Discord answers 500 (JDA does not retry it), and an interaction that expired
+                // a callback Discord answers 500 (JDA does not retry it); then an interaction that expired
                 discord.rest().failNext("POST interactions/{id}/{token}/callback", 1, 500);
                 SimInteraction failing =
                         discord.slashCommand(w.channel(0), w.human(0), "icewarn", "flag", Map.of("value", "0x1"));
+                all.add(failing);
+                discord.recorder().awaitRest(c -> failing.isCallback(c) && c.fault(), WAIT);
                 discord.rest().expireNextInteractions(1);
                 SimInteraction expired =
                         discord.slashCommand(w.channel(0), w.human(1), "icewarn", "code", Map.of("code", 1008L));
-                all.add(failing);
                 all.add(expired);
-                discord.recorder().awaitRest(c -> failing.isCallback(c) && c.fault(), WAIT);
                 discord.recorder().awaitRest(c -> expired.isCallback(c) && c.status() == 404, WAIT);
                 bot.awaitStderr("could not answer an interaction", WAIT);
 

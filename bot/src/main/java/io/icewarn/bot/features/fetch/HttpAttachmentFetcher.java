@@ -88,20 +88,32 @@ public final class HttpAttachmentFetcher implements AttachmentFetcher {
 
         @Override
         public int read() throws IOException {
+            int b;
             try {
-                return super.read();
+                b = super.read();
             } catch (IOException e) {
                 throw expired ? new IOException("download timed out") : e;
             }
+            return endOrTimeout(b);
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            int n;
             try {
-                return super.read(b, off, len);
+                n = super.read(b, off, len);
             } catch (IOException e) {
                 throw expired ? new IOException("download timed out") : e;
             }
+            return endOrTimeout(n);
+        }
+
+        /** A body closed by the deadline may look like its end: that is a timeout, never a complete file. */
+        private int endOrTimeout(int result) throws IOException {
+            if (result < 0 && expired) {
+                throw new IOException("download timed out");
+            }
+            return result;
         }
 
         @Override

@@ -27,6 +27,7 @@ import java.util.Set;
  * @param logLevel the root log level name ({@code WARN}, {@code INFO}, …), if set; otherwise the mode
  *     picks one (INFO for the bot, WARN for console and command line)
  * @param logFormat how log lines are written
+ * @param database where durable state (per-server settings, votes, checkpoints) is kept
  */
 public record Settings(
         Optional<Secret> discordToken,
@@ -44,7 +45,8 @@ public record Settings(
         boolean privateReplies,
         boolean directMessages,
         Optional<String> logLevel,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        DatabaseSettings database) {
 
     public Settings {
         Objects.requireNonNull(discordToken, "discordToken");
@@ -57,6 +59,7 @@ public record Settings(
         Objects.requireNonNull(fetchTimeout, "fetchTimeout");
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(database, "database");
         if (cacheSize < 0 || attachmentMaxBytes <= 0 || maxConcurrentDecodes <= 0) {
             throw new IllegalArgumentException("sizes and counts must be positive");
         }
@@ -80,7 +83,8 @@ public record Settings(
                 false,
                 false,
                 Optional.empty(),
-                LogFormat.TEXT);
+                LogFormat.TEXT,
+                DatabaseSettings.defaults());
     }
 
     /** Returns true when no token is configured, so the bot runs as a local console. */
@@ -106,6 +110,7 @@ public record Settings(
                 + ", directMessages=" + directMessages
                 + ", logLevel=" + logLevel.orElse("<mode default>")
                 + ", logFormat=" + logFormat
+                + ", database=" + database
                 + "]";
     }
 }

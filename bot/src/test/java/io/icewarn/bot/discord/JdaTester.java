@@ -640,7 +640,8 @@ public final class JdaTester {
                     privateReplies,
                     false,
                     Optional.empty(),
-                    LogFormat.TEXT);
+                    LogFormat.TEXT,
+                    io.icewarn.bot.config.DatabaseSettings.defaults());
         }
     }
 }

@@ -28,6 +28,8 @@ import java.util.Set;
  *     picks one (INFO for the bot, WARN for console and command line)
  * @param logFormat how log lines are written
  * @param database where durable state (per-server settings, votes, checkpoints) is kept
+ * @param autoReply whether messages holding a diagnostic are answered without being asked (servers may
+ *     override it with {@code /icewarn-admin})
  */
 public record Settings(
         Optional<Secret> discordToken,
@@ -46,7 +48,8 @@ public record Settings(
         boolean directMessages,
         Optional<String> logLevel,
         LogFormat logFormat,
-        DatabaseSettings database) {
+        DatabaseSettings database,
+        boolean autoReply) {
 
     public Settings {
         Objects.requireNonNull(discordToken, "discordToken");
@@ -84,7 +87,8 @@ public record Settings(
                 false,
                 Optional.empty(),
                 LogFormat.TEXT,
-                DatabaseSettings.defaults());
+                DatabaseSettings.defaults(),
+                true);
     }
 
     /** Returns true when no token is configured, so the bot runs as a local console. */
@@ -111,6 +115,7 @@ public record Settings(
                 + ", logLevel=" + logLevel.orElse("<mode default>")
                 + ", logFormat=" + logFormat
                 + ", database=" + database
+                + ", autoReply=" + autoReply
                 + "]";
     }
 }

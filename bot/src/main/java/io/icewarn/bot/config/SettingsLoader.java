@@ -77,7 +77,8 @@ public final class SettingsLoader {
                 bool(values, SettingName.ICEWARN_DIRECT_MESSAGES, d.directMessages()),
                 level(values),
                 format(values),
-                database(values));
+                database(values),
+                bool(values, SettingName.ICEWARN_AUTO_REPLY, d.autoReply()));
     }
 
     private static DatabaseSettings database(Map<String, String> values) throws SettingsException {
@@ -216,7 +217,7 @@ public final class SettingsLoader {
     }
 
     /** Returns {@code text} read as a duration: {@code 500ms}, {@code 10s}, {@code 10m}, {@code 1h}, {@code 2d} or ISO-8601. */
-    static Optional<Duration> parseDuration(String text) {
+    public static Optional<Duration> parseDuration(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = DURATION.matcher(t);
         if (m.matches()) {

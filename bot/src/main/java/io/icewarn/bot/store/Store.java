@@ -5,9 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.icewarn.bot.config.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -68,7 +65,7 @@ public final class Store implements AutoCloseable {
                     result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                     result.migrationsExecuted);
         } catch (RuntimeException e) {
-            throw failure("could not open or migrate the " + target, e, password);
+            throw failure("could not open or migrate the store (" + target + ")", e, password);
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("icewarn-store");
@@ -84,7 +81,7 @@ public final class Store implements AutoCloseable {
         try {
             return new Store(target, new HikariDataSource(config));
         } catch (RuntimeException e) {
-            throw failure("could not connect to the " + target, e, password);
+            throw failure("could not connect to the store (" + target + ")", e, password);
         }
     }
 
@@ -142,19 +139,11 @@ public final class Store implements AutoCloseable {
         return target;
     }
 
-    /** Closes the pool; an embedded H2 database is shut down (its file closed, a memory one dropped). */
+    /** Closes the pool; an embedded H2 file is closed with its last connection. Idempotent. */
     @Override
     public void close() {
         if (pool.isClosed()) {
             return;
-        }
-        if (target.h2()) {
-            try (Connection c = pool.getConnection();
-                    Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                LOG.debug("H2 shutdown: {}", e.toString());
-            }
         }
         pool.close();
         LOG.info("Store closed: {}", target);

@@ -45,7 +45,7 @@ public record StoreTarget(
                 settings.jdbcUrl().get(), settings.user(), settings.password(), settings.schema(), settings.describe());
     }
 
-    /** Returns a private in-memory H2 database named {@code name}, gone when the store is closed (tests, previews). */
+    /** Returns an in-memory H2 database named {@code name}, shared within this JVM until it exits (tests). */
     public static StoreTarget inMemory(String name) {
         return new StoreTarget(
                 "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
@@ -53,11 +53,6 @@ public record StoreTarget(
                 Optional.empty(),
                 Optional.empty(),
                 "in-memory H2 database " + name);
-    }
-
-    /** Returns true for H2 (embedded file or memory). */
-    public boolean h2() {
-        return jdbcUrl.startsWith("jdbc:h2:");
     }
 
     @Override

@@ -57,6 +57,37 @@ final class PostgresStoreTest extends StoreContract {
     }
 
     @Test
+    void aPasswordInTheUrlIsNeverLogged() {
+        // GIVEN every log line captured at INFO, and a URL carrying a password (trust auth ignores it)
+        String password = "pw-in-url-" + System.nanoTime();
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level level = root.getLevel();
+        var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        lines.start();
+        root.addAppender(lines);
+        root.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            StoreTarget withPassword = new StoreTarget(
+                    TestPostgres.URL + "?password=" + password,
+                    Optional.of(TestPostgres.USER),
+                    Optional.empty(),
+                    Optional.of(schema),
+                    "PostgreSQL at the test server");
+            // WHEN a store opens, migrates and closes
+            try (Store store = Store.open(withPassword)) {
+                store.checkpoints().advance(GUILD, 1, 1);
+            }
+        } finally {
+            root.detachAppender(lines);
+            root.setLevel(level);
+        }
+        // THEN something was logged, and none of it holds the password
+        assertThat(lines.list).isNotEmpty();
+        assertThat(lines.list).noneMatch(e -> e.getFormattedMessage().contains(password));
+    }
+
+    @Test
     void theTablesLiveOnlyInTheirOwnSchema() throws Exception {
         // GIVEN a store in this test's schema
         try (Store store = open()) {

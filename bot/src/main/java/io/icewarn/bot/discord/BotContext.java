@@ -1,10 +1,12 @@
 package io.icewarn.bot.discord;
 
 import io.icewarn.bot.core.Services;
+import io.icewarn.bot.features.admin.GuildSettingsResolver;
 import io.icewarn.bot.features.answer.Answerer;
 import io.icewarn.bot.features.fetch.Gatherer;
 import io.icewarn.bot.render.discord.DiscordRenderer;
 import io.icewarn.bot.render.markdown.TicketRenderer;
+import io.icewarn.bot.store.Store;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,8 @@ import java.util.Objects;
  * @param work runs slow work off the gateway thread
  * @param cooldown the per-user cooldown
  * @param metrics what is counted
+ * @param store the durable state (feedback votes, checkpoints, per-server overrides)
+ * @param guildSettings the per-server settings in force; read them only through this
  */
 public record BotContext(
         Services services,
@@ -27,7 +31,9 @@ public record BotContext(
         Answerer answerer,
         Work work,
         Cooldown cooldown,
-        BotMetrics metrics) {
+        BotMetrics metrics,
+        Store store,
+        GuildSettingsResolver guildSettings) {
     public BotContext {
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(renderer, "renderer");
@@ -37,10 +43,7 @@ public record BotContext(
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(cooldown, "cooldown");
         Objects.requireNonNull(metrics, "metrics");
-    }
-
-    /** Returns whether interaction answers are private when the user did not say. */
-    public boolean privateByDefault() {
-        return services.settings().privateReplies();
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(guildSettings, "guildSettings");
     }
 }

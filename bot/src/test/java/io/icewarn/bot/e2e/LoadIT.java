@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * dispatch to the reply's first REST call (the thread start, or the in-place reply when the bot was too busy
  * to decode). Figures and the command that reproduces them: {@code docs/PERFORMANCE.md}.
  *
- * <p>System properties: {@code icewarn.load.pastes} (default {@value #DEFAULT_PASTES}) and
- * {@code icewarn.load.decodes} ({@code ICEWARN_MAX_CONCURRENT_DECODES}, default the bot's own).
+ * <p>System properties: {@code icewarn.load.pastes} (default {@value #DEFAULT_PASTES}),
+ * {@code icewarn.load.decodes} ({@code ICEWARN_MAX_CONCURRENT_DECODES}, default the bot's own) and
+ * {@code icewarn.load.rate} (pastes per second offered at a steady pace; default 0, one burst).
  */
 final class LoadIT {
     static final int DEFAULT_PASTES = 2000;
@@ -43,8 +45,12 @@ final class LoadIT {
     void everyPasteOfABurstIsAnsweredExactlyOnce() throws InterruptedException {
         int pastes = Integer.getInteger("icewarn.load.pastes", DEFAULT_PASTES);
         String decodes = System.getProperty("icewarn.load.decodes", "");
-        try (SimulatedDiscord discord =
-                SimulatedDiscord.start(SimOptions.defaults().withTextChannels(CHANNELS))) {
+        double rate = Double.parseDouble(System.getProperty("icewarn.load.rate", "0"));
+        // Discord's heartbeat interval: with the tests' 1 s, the ACK queues behind a burst of dispatches and JDA
+        // takes the connection for a zombie
+        SimOptions options =
+                SimOptions.defaults().withTextChannels(CHANNELS).withHeartbeatInterval(Duration.ofMillis(41_250));
+        try (SimulatedDiscord discord = SimulatedDiscord.start(options)) {
             Map<String, String> env = new HashMap<>(discord.botEnvironment());
             if (!decodes.isEmpty()) {
                 env.put("ICEWARN_MAX_CONCURRENT_DECODES", decodes);
@@ -70,6 +76,9 @@ final class LoadIT {
 
                 long start = System.nanoTime();
                 for (int i = 0; i < pastes; i++) {
+                    if (rate > 0) { // an open-loop load generator: paste i is due at start + i / rate
+                        LockSupport.parkNanos(start + (long) (i * 1e9 / rate) - System.nanoTime());
+                    }
                     long channel = discord.world().channel(i % CHANNELS);
                     String text = texts.get(i % texts.size()) + "\nload paste " + i;
                     posted.add(discord.post(channel, discord.world().human(i % 3), text));
@@ -85,7 +94,8 @@ final class LoadIT {
                         .orElseThrow();
 
                 Figures figures = exactlyOnce(discord, posted);
-                System.out.println(figures.report(pastes, start, offered, end, env, bot));
+                System.out.println(figures.report(pastes, start, offered, end, env, bot)
+                        + (rate > 0 ? String.format(Locale.ROOT, "; offered at %.1f pastes/s", rate) : "; one burst"));
             }
         }
     }

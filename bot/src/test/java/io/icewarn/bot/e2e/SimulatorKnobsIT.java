@@ -142,4 +142,19 @@ final class SimulatorKnobsIT {
                 .isEmpty();
         assertThat(discord.unknownRoutes()).isEmpty();
     }
+
+    @Test
+    @Order(6)
+    void anIdentifyClosedWith4004GetsNoReadyAndNoSecondIdentify() {
+        try (SimulatedDiscord other = SimulatedDiscord.start()) {
+            other.gateway().closeEveryIdentify(4004);
+            try (InProcessBot refused = InProcessBot.start(other.botEnvironment(), dir)) {
+                other.recorder()
+                        .awaitGateway(g -> g.direction() == GatewayOp.Direction.CLOSE && g.d().asInt() == 4004, WAIT);
+                other.recorder().awaitGateway(g -> g.fromBot(GatewayOp.IDENTIFY), WAIT);
+                assertThat(other.recorder().gateway(g -> g.dispatched("READY"))).isEmpty();
+                assertThat(other.recorder().sentByBot(GatewayOp.IDENTIFY)).isEqualTo(1);
+            }
+        }
+    }
 }

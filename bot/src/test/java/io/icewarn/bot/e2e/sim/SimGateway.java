@@ -43,6 +43,7 @@ public final class SimGateway {
     private volatile Session current;
     private volatile boolean acknowledgeHeartbeats = true;
     private final List<Integer> identifyCloses = new ArrayList<>();
+    private volatile int everyIdentifyClose;
     private volatile Runnable onIdentify = () -> {};
 
     SimGateway(World world, Recorder recorder, SimOptions options, String expectedToken) {
@@ -85,14 +86,9 @@ public final class SimGateway {
         identifyCloses.add(code);
     }
 
-    /** Answers every IDENTIFY from now on with a close of {@code code} (a login the bot must give up). */
+    /** Answers every IDENTIFY from now on with a close of {@code code} (a login the bot must give up); 0 stops it. */
     public void closeEveryIdentify(int code) {
-        synchronized (this) {
-            identifyCloses.clear();
-            for (int i = 0; i < 1000; i++) {
-                identifyCloses.add(code);
-            }
-        }
+        this.everyIdentifyClose = code;
     }
 
     /** Sends op 7 RECONNECT on the live connection: the bot should close it and resume. */
@@ -250,9 +246,9 @@ public final class SimGateway {
     }
 
     private void identify(WebSocket conn, JsonNode d) {
-        Integer close = null;
+        Integer close = everyIdentifyClose == 0 ? null : everyIdentifyClose;
         synchronized (this) {
-            if (!identifyCloses.isEmpty()) {
+            if (close == null && !identifyCloses.isEmpty()) {
                 close = identifyCloses.remove(0);
             }
         }

@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * optional caches, no member cache) over the shards the {@link ShardPlan} gives this process, starts the
  * health endpoint (readiness from the shard manager, Prometheus metrics), registers the {@link Features}, registers the slash and context
  * commands once when the first shard is ready, prints the invite URL (never the token), and shuts down
- * cleanly on SIGTERM: stop taking work, let replies in flight finish (bounded), then close JDA. JDA's own
- * shutdown hook is off because it cancels queued requests.
+ * cleanly on SIGTERM: stop taking work, let replies in flight finish and JDA send every queued request
+ * (bounded), then close JDA. JDA's own shutdown hook is off because it cancels queued requests. A login
+ * Discord refuses on the gateway (bad token, intent not enabled) ends {@link #run} with
+ * {@link FatalClose#EXIT_STATUS} and one line on standard error.
  */
 public final class JdaDiscordBot implements DiscordBot {
     private static final Logger LOG = LoggerFactory.getLogger(JdaDiscordBot.class);

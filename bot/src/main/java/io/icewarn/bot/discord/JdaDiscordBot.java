@@ -27,8 +27,11 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -49,13 +52,17 @@ import org.slf4j.LoggerFactory;
  * health endpoint (readiness from the shard manager, Prometheus metrics), opens the {@link Store} (exit code 1
  * with one line when it cannot be opened or migrated), registers the {@link Features}, registers the slash and context
  * commands once when the first shard is ready, prints the invite URL (never the token), and shuts down
- * cleanly on SIGTERM: stop taking work, let replies in flight finish (bounded), then close JDA and the store. JDA's own
- * shutdown hook is off because it cancels queued requests.
+ * cleanly on SIGTERM: stop taking work, let replies in flight finish and JDA send every queued request
+ * (bounded), then close JDA and the store. JDA's own shutdown hook is off because it cancels queued requests. A login
+ * Discord refuses on the gateway (bad token, intent not enabled) ends {@link #run} with
+ * {@link FatalClose#EXIT_STATUS} and one line on standard error.
  */
 public final class JdaDiscordBot implements DiscordBot {
     private static final Logger LOG = LoggerFactory.getLogger(JdaDiscordBot.class);
     /** How long shutdown waits for replies in flight. */
     public static final Duration GRACE = Duration.ofSeconds(10);
+    /** Threads running JDA's success and failure callbacks (JDA's default is the common pool). */
+    private static final int CALLBACK_THREADS = 4;
 
     private final Map<String, String> environment;
     private volatile Runnable stopper;
@@ -123,6 +130,9 @@ public final class JdaDiscordBot implements DiscordBot {
         Router router = new Router(Features.of(ctx, Ticker.systemTicker()), ctx.work(), counted);
         settings.applicationId().ifPresent(id -> LOG.info("Invite the bot with {}", Gateway.inviteUrl(id)));
         LOG.info("Shards: {}", plan.describe());
+        PendingRequests pending = new PendingRequests();
+        ExecutorService callbacks = pending.callbackPool(CALLBACK_THREADS);
+        FatalClose fatal = new FatalClose();
         ShardManager manager;
         try {
             DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(
@@ -132,7 +142,9 @@ public final class JdaDiscordBot implements DiscordBot {
                     .setChunkingFilter(ChunkingFilter.NONE)
                     .setEnableShutdownHook(false)
                     .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(new RateLimitCounter(metrics)))
-                    .addEventListeners(router, new StartUp(router, settings));
+                    .setCallbackPool(callbacks, false)
+                    .addEventListeners(router, new StartUp(router, settings), fatal);
+            builder.setRestConfig(restConfig(settings.discordEndpoints(), pending));
             pointAt(settings.discordEndpoints(), builder);
             manager = ShardManagerPlans.apply(plan, builder).build();
         } catch (RuntimeException e) {
@@ -141,6 +153,7 @@ public final class JdaDiscordBot implements DiscordBot {
             LOG.debug("login failed: {}", e.getClass().getName());
             metrics.close();
             store.close();
+            callbacks.shutdown();
             return 1;
         }
         ShardManagerStatusSource shards = ShardManagerStatusSource.of(manager, plan);
@@ -154,16 +167,19 @@ public final class JdaDiscordBot implements DiscordBot {
             manager.shutdown();
             metrics.close();
             store.close();
+            callbacks.shutdown();
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
         AtomicBoolean stopping = new AtomicBoolean();
         Runnable stop = () -> {
             if (stopping.compareAndSet(false, true)) {
-                shutdown(ctx.work(), manager, stopped);
+                shutdown(ctx.work(), pending, manager);
                 server.ifPresent(HealthServer::close);
                 metrics.close();
                 store.close(); // after the answers in flight, which may still write
+                callbacks.shutdown();
+                exit.complete(0);
             }
         };
         Thread hook = new Thread(stop, "icewarn-stop");
@@ -176,8 +192,18 @@ public final class JdaDiscordBot implements DiscordBot {
             }
             stop.run();
         };
-        stopped.await();
-        return 0;
+        fatal.refused().thenAccept(reason -> {
+            err.println("icewarn: " + reason);
+            exit.complete(FatalClose.EXIT_STATUS);
+        });
+        int status;
+        try {
+            status = exit.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        stopper.run(); // after a refused login: close what is left; after a stop: nothing more to do
+        return status;
     }
 
     /**
@@ -192,32 +218,61 @@ public final class JdaDiscordBot implements DiscordBot {
         }
     }
 
-    /** Points JDA at {@code endpoints} (REST base and fallback gateway) unless they are Discord's own. */
+    /**
+     * Returns JDA's REST settings: the REST base of {@code endpoints} unless it is Discord's own, and JDA's
+     * rate limiter counted by {@code pending} so shutdown can wait for queued requests.
+     */
+    static RestConfig restConfig(DiscordEndpoints endpoints, PendingRequests pending) {
+        RestConfig config = new RestConfig().setRateLimiterFactory(pending.rateLimiterFactory());
+        return endpoints.isDiscord()
+                ? config
+                : config.setBaseUrl(endpoints.restBase().toString());
+    }
+
+    /** Points JDA's fallback gateway at {@code endpoints} unless they are Discord's own. */
     static void pointAt(DiscordEndpoints endpoints, DefaultShardManagerBuilder builder) {
         if (endpoints.isDiscord()) {
             return;
         }
         String gateway = endpoints.gateway().toString();
-        builder.setRestConfig(new RestConfig().setBaseUrl(endpoints.restBase().toString()))
-                .setSessionController(new ConcurrentSessionController() {
-                    @Override
-                    public String getGateway() {
-                        return gateway;
-                    }
-                });
+        builder.setSessionController(new ConcurrentSessionController() {
+            @Override
+            public String getGateway() {
+                return gateway;
+            }
+        });
     }
 
-    static void shutdown(Work work, ShardManager manager, CountDownLatch stopped) {
+    /**
+     * Stops within {@link #GRACE}: takes no new work, lets answers being written finish, waits until JDA has
+     * sent every queued request (rate-limited ones too: JDA's shutdown would refuse the follow-up messages
+     * their callbacks queue), then closes the gateway normally (1000) and waits for JDA to finish.
+     */
+    static void shutdown(Work work, PendingRequests pending, ShardManager manager) {
         LOG.info("Shutting down: finishing answers in flight");
+        long deadline = System.nanoTime() + GRACE.toNanos();
         try {
             if (!work.shutdown(GRACE)) {
                 LOG.warn("{} answers were still in flight after {}s", work.inFlight(), GRACE.toSeconds());
             }
+            if (!pending.awaitIdle(left(deadline))) {
+                LOG.warn("{} requests to Discord were still queued after {}s", pending.pending(), GRACE.toSeconds());
+            }
+            manager.shutdown();
+            for (JDA shard : manager.getShards()) {
+                if (!shard.awaitShutdown(left(deadline))) {
+                    LOG.warn("shard {} had not shut down after {}s", shard.getShardInfo(), GRACE.toSeconds());
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            manager.shutdown();
         }
-        manager.shutdown(); // queued requests still go out
-        stopped.countDown();
+        LOG.info("Stopped: every queued request was sent and the gateway closed");
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
     }
 
     /** Registers the commands and prints the invite URL once, when the first shard is ready. */

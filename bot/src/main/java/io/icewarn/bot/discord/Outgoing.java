@@ -1,5 +1,6 @@
 package io.icewarn.bot.discord;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.function.Consumer;
 import net.dv8tion.jda.api.components.MessageTopLevelComponent;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -18,10 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The only way the bot writes to Discord: every message, edit, reply and interaction response passes
  * through here and allows no mentions at all, per message (not only JDA's global default), and never pings
- * the replied-to user. Stateless.
+ * the replied-to user. A message that got a server error (500) is sent once more with the same nonce, which
+ * Discord uses to refuse a duplicate. Stateless.
  */
 public final class Outgoing {
     private static final Logger LOG = LoggerFactory.getLogger(Outgoing.class);
+    private static final SecureRandom NONCES = new SecureRandom();
 
     /** No mention type is allowed. */
     public static EnumSet<Message.MentionType> noMentions() {
@@ -93,20 +97,39 @@ public final class Outgoing {
             return;
         }
         MessageCreateData data = create(messages.get(i));
-        var action = i == 0 && replyTo != null
-                ? replyTo.reply(data).mentionRepliedUser(false).setAllowedMentions(noMentions())
-                : channel.sendMessage(data).setAllowedMentions(noMentions());
-        action.queue(
-                m -> {
-                    metrics.replySent();
-                    sent.add(m);
-                    sendFrom(channel, replyTo, messages, i + 1, sent, metrics, done);
-                },
-                e -> {
-                    metrics.replyFailed();
-                    LOG.warn("could not send a reply: {}", e.toString());
-                    done.accept(List.copyOf(sent));
-                });
+        var action = (i == 0 && replyTo != null
+                        ? replyTo.reply(data).mentionRepliedUser(false).setAllowedMentions(noMentions())
+                        : channel.sendMessage(data).setAllowedMentions(noMentions()))
+                .setNonce(nonce());
+        Consumer<Message> next = m -> {
+            metrics.replySent();
+            sent.add(m);
+            sendFrom(channel, replyTo, messages, i + 1, sent, metrics, done);
+        };
+        Consumer<Throwable> failed = e -> {
+            metrics.replyFailed();
+            LOG.warn("could not send a reply: {}", e.toString());
+            done.accept(List.copyOf(sent));
+        };
+        action.queue(next, e -> {
+            if (isServerError(e)) {
+                // JDA retries 502-504 itself, not 500. Same nonce with enforce_nonce (JDA sets it): should
+                // Discord have stored the message before failing, it returns that one instead of a second.
+                action.queue(next, failed);
+            } else {
+                failed.accept(e);
+            }
+        });
+    }
+
+    /** Returns a fresh message nonce (Discord allows up to 25 characters). */
+    private static String nonce() {
+        return Long.toUnsignedString(NONCES.nextLong());
+    }
+
+    /** Returns true for an HTTP 5xx answer that JDA gave up on. */
+    static boolean isServerError(Throwable e) {
+        return e instanceof ErrorResponseException r && r.getResponse().code / 100 == 5;
     }
 
     /**

@@ -3,6 +3,8 @@ package io.icewarn.bot.e2e.sim;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -14,15 +16,27 @@ import java.util.function.Predicate;
 public final class Recorder {
     private final List<RestCall> rest = new ArrayList<>();
     private final List<GatewayOp> gateway = new ArrayList<>();
+    private final List<Consumer<RestCall>> restListeners = new CopyOnWriteArrayList<>();
     private long seq;
 
     synchronized long nextSeq() {
         return ++seq;
     }
 
-    synchronized void add(RestCall call) {
-        rest.add(call);
-        notifyAll();
+    void add(RestCall call) {
+        synchronized (this) {
+            rest.add(call);
+            notifyAll();
+        }
+        restListeners.forEach(l -> l.accept(call));
+    }
+
+    /**
+     * Calls {@code listener} with every REST call recorded from now on, on the simulator's thread, after it was
+     * recorded: for tests that follow thousands of calls, where re-reading the recording on each would not do.
+     */
+    public void onRest(Consumer<RestCall> listener) {
+        restListeners.add(listener);
     }
 
     synchronized void add(GatewayOp op) {

@@ -20,8 +20,20 @@ public final class RestControl {
     private volatile Duration latency = Duration.ZERO;
     private int expiringInteractions;
 
-    /** A planned fault: the next {@code remaining} requests of {@code route} get {@code status}. */
-    record Fault(String route, int status, Duration retryAfter, int[] remaining) {}
+    private final List<ArrivalHook> arrivalHooks = new ArrayList<>();
+
+    /**
+     * A planned fault: the next {@code remaining} requests of {@code route} get {@code status}; with
+     * {@code afterProcessing} the request takes effect first (the answer is lost, not the request).
+     */
+    record Fault(String route, int status, Duration retryAfter, int[] remaining, boolean afterProcessing) {
+        Fault(String route, int status, Duration retryAfter, int[] remaining) {
+            this(route, status, retryAfter, remaining, false);
+        }
+    }
+
+    /** Something to run when the next request of {@code route} arrives, before it is answered. */
+    private record ArrivalHook(String route, Runnable hook) {}
 
     /**
      * Answers the next {@code count} requests of {@code route} with 429, a {@code retry-after} of
@@ -36,6 +48,22 @@ public final class RestControl {
     /** Answers the next {@code count} requests of {@code route} with {@code status} (e.g. 500 or 502). */
     public synchronized void failNext(String route, int count, int status) {
         faults.add(new Fault(route, status, Duration.ZERO, new int[] {count}));
+    }
+
+    /**
+     * Carries out the next {@code count} requests of {@code route} (a message is stored and dispatched) and
+     * then answers {@code status} anyway: a server error after the fact, where a blind retry would duplicate.
+     */
+    public synchronized void failNextAfterProcessing(String route, int count, int status) {
+        faults.add(new Fault(route, status, Duration.ZERO, new int[] {count}, true));
+    }
+
+    /**
+     * Runs {@code hook} on the request's thread when the next request of {@code route} arrives, before it is
+     * answered: the bot then has that request in flight while {@code hook} runs (e.g. a gateway close).
+     */
+    public synchronized void onNextArrival(String route, Runnable hook) {
+        arrivalHooks.add(new ArrivalHook(Objects.requireNonNull(route), Objects.requireNonNull(hook)));
     }
 
     /** Delays every REST answer by {@code delay} (zero for none). */
@@ -55,6 +83,7 @@ public final class RestControl {
     /** Removes every planned fault, expiry and the latency. */
     public synchronized void clear() {
         faults.clear();
+        arrivalHooks.clear();
         expiringInteractions = 0;
         latency = Duration.ZERO;
     }
@@ -69,6 +98,18 @@ public final class RestControl {
 
     Duration latency() {
         return latency;
+    }
+
+    /** Returns and removes the first arrival hook for {@code route}. */
+    synchronized Optional<Runnable> takeArrivalHook(String route) {
+        for (Iterator<ArrivalHook> it = arrivalHooks.iterator(); it.hasNext(); ) {
+            ArrivalHook h = it.next();
+            if (h.route().equals(route)) {
+                it.remove();
+                return Optional.of(h.hook());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns the fault for this request of {@code route}, consuming one of its count. */

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
@@ -193,10 +194,15 @@ public final class SimGateway {
                 return;
             }
             record(state.id, GatewayOp.Direction.TO_BOT, payload);
-            if (state.deflater == null) {
-                conn.send(text);
-            } else {
-                conn.send(ByteBuffer.wrap(state.compress(text.getBytes(StandardCharsets.UTF_8))));
+            try {
+                if (state.deflater == null) {
+                    conn.send(text);
+                } else {
+                    conn.send(ByteBuffer.wrap(state.compress(text.getBytes(StandardCharsets.UTF_8))));
+                }
+            } catch (WebsocketNotConnectedException closedMeanwhile) {
+                // the bot closed the connection after the isOpen check: a dispatch stays in the session's
+                // history for RESUME, as on Discord
             }
         }
     }

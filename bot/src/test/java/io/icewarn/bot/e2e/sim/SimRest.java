@@ -46,6 +46,8 @@ final class SimRest {
     private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Long> commandIds = new ConcurrentHashMap<>();
+    /** The bot's message per channel and nonce, for {@code enforce_nonce} (kept for the simulator's life). */
+    private final Map<String, Long> nonces = new ConcurrentHashMap<>();
 
     SimRest(World world, Recorder recorder, SimGateway gateway, RestControl control, SimOptions options, String token)
             throws IOException {
@@ -171,9 +173,14 @@ final class SimRest {
             }
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             boolean webhookRoute = path.startsWith("interactions/") || path.startsWith("webhooks/");
+            control.takeArrivalHook(route).ifPresent(Runnable::run);
             Optional<RestControl.Fault> injected = control.take(route);
             Bucket bucket = bucket(route, path);
-            if (injected.isPresent()) {
+            if (injected.isPresent() && injected.get().afterProcessing()) {
+                fault = true;
+                answer(method, path, query, body); // done, and then the answer is lost in a server error
+                answer = faultAnswer(injected.get(), bucket);
+            } else if (injected.isPresent()) {
                 fault = true;
                 answer = faultAnswer(injected.get(), bucket);
             } else if (!webhookRoute && !("Bot " + token).equals(auth)) {
@@ -344,10 +351,22 @@ final class SimRest {
         if (!world.channelExists(channelId)) {
             return Answer.error(404, 10003, "Unknown Channel");
         }
+        String nonce = body.path("nonce").asText("");
+        boolean enforceNonce = body.path("enforce_nonce").asBoolean(false) && !nonce.isEmpty();
+        if (enforceNonce) {
+            Long earlier = nonces.get(channelId + "/" + nonce);
+            if (earlier != null) {
+                // Discord: with enforce_nonce, the same author's message with this nonce is returned, not repeated
+                return Answer.ok(world.message(earlier).orElseThrow());
+            }
+        }
         String content = body.path("content").asText("");
         ObjectNode m = world.createMessage(channelId, world.botUserId(), content, null);
         ObjectNode stored = apply(m, body);
         world.editMessage(id(m.path("id").asText()), stored);
+        if (enforceNonce) {
+            nonces.put(channelId + "/" + nonce, id(m.path("id").asText()));
+        }
         dispatchCreate(stored);
         return Answer.ok(stored);
     }

@@ -257,6 +257,18 @@ public final class World {
         return Optional.of(m.deepCopy());
     }
 
+    /** Returns the IDs of the messages {@code authorId} has in channel or thread {@code channelId} now. */
+    public List<Long> messagesBy(long authorId, long channelId) {
+        String channel = Long.toUnsignedString(channelId);
+        String author = Long.toUnsignedString(authorId);
+        return messages.values().stream()
+                .filter(m -> m.path("channel_id").asText().equals(channel)
+                        && m.path("author").path("id").asText().equals(author))
+                .map(m -> Long.parseUnsignedLong(m.path("id").asText()))
+                .sorted(Long::compareUnsigned)
+                .toList();
+    }
+
     List<Long> messageIds() {
         return List.copyOf(messages.keySet());
     }

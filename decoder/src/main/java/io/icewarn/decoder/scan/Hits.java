@@ -2,10 +2,12 @@ package io.icewarn.decoder.scan;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every place of a long range that {@link Prefilter} passes, found before the scan walks the range: the
- * second half on another core when there is one. What passes at a position depends only on the bytes
+ * second half on another core when there is one (or by the caller, when no worker has started it by the
+ * time the first half is done). What passes at a position depends only on the bytes
  * and the text's end, so the two halves together are exactly the hits of the whole range, in order.
  * Immutable once built.
  */
@@ -29,10 +31,13 @@ final class Hits {
             return collect(b, limit, from, to, ascii);
         }
         int mid = from + (to - from) / 2;
-        ForkJoinTask<Hits> second =
-                ForkJoinTask.adapt(() -> collect(b, limit, mid, to, ascii)).fork();
+        // whoever comes first does the second half: a worker that never got a core is not waited for
+        AtomicBoolean taken = new AtomicBoolean();
+        ForkJoinTask<Hits> second = ForkJoinTask.adapt(
+                        () -> taken.compareAndSet(false, true) ? collect(b, limit, mid, to, ascii) : null)
+                .fork();
         Hits first = collect(b, limit, from, mid, ascii);
-        Hits rest = second.join();
+        Hits rest = taken.compareAndSet(false, true) ? collect(b, limit, mid, to, ascii) : second.join();
         int[] all = Arrays.copyOf(first.at, first.count + rest.count);
         System.arraycopy(rest.at, 0, all, first.count, rest.count);
         return new Hits(all, all.length);

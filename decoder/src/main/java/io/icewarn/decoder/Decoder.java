@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -27,20 +29,59 @@ public final class Decoder {
 
     private static final String CLIENT = "ms-client-diagnostics";
 
-    private final KnowledgeBase kb;
-    private final Explainer explainer;
+    /** The knowledge base and what explains from it, loaded once (perhaps in the background). */
+    private record Loaded(KnowledgeBase kb, Explainer explainer) {
+        static Loaded load() {
+            KnowledgeBase kb = KnowledgeBase.load();
+            return new Loaded(kb, new Explainer(kb));
+        }
+    }
 
-    private Decoder(KnowledgeBase kb) {
-        this.kb = kb;
-        this.explainer = new Explainer(kb);
+    private final FutureTask<Loaded> loading;
+
+    private Decoder(FutureTask<Loaded> loading) {
+        this.loading = loading;
     }
 
     /**
-     * Returns a decoder over the knowledge base bundled in this library. Loading takes tens of
-     * milliseconds; create one and share it.
+     * Returns a decoder over the knowledge base bundled in this library; create one and share it. The
+     * knowledge base (a few hundred milliseconds of JSON binding in a fresh JVM) loads in a background
+     * daemon thread, so a scan can start at once: only explaining what it finds waits for the load, and the
+     * first call that needs it throws what loading threw, if anything (a build error).
      */
     public static Decoder standard() {
-        return new Decoder(KnowledgeBase.load());
+        FutureTask<Loaded> loading = new FutureTask<>(Loaded::load);
+        Thread loader = new Thread(loading, "icewarn-knowledge-base");
+        loader.setDaemon(true);
+        loader.start();
+        return new Decoder(loading);
+    }
+
+    /** Waits for the knowledge base; rethrows what loading it threw. */
+    private Loaded loaded() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return loading.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the knowledge base is needed regardless; keep the flag for the caller
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("cannot load the knowledge base", cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -60,6 +101,7 @@ public final class Decoder {
         ScanResult scan = DiagnosticScanner.scan(input);
         problems.addAll(scan.problems());
         List<DecodedDiagnostic> decoded = new ArrayList<>(scan.diagnostics().size());
+        Explainer explainer = scan.diagnostics().isEmpty() ? null : loaded().explainer();
         for (Diagnostic d : scan.diagnostics()) {
             try {
                 decoded.add(explainer.explain(d));
@@ -85,6 +127,7 @@ public final class Decoder {
         Objects.requireNonNull(sink, "sink");
         List<Problem> explainProblems = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(StreamScanner.scan(in, d -> {
+            Explainer explainer = loaded().explainer();
             DecodedDiagnostic decoded;
             try {
                 decoded = explainer.explain(d);
@@ -107,7 +150,7 @@ public final class Decoder {
      * not a 32-bit unsigned number.
      */
     public Optional<IceWarnExplanation> explainIceWarn(String value) {
-        return IceWarn.parse(value).map(w -> explainer.explainIceWarn(w, false));
+        return IceWarn.parse(value).map(w -> loaded().explainer().explainIceWarn(w, false));
     }
 
     /**
@@ -117,10 +160,11 @@ public final class Decoder {
      * {@code known=false} and the product area of their range, when one covers them.
      */
     public CodeExplanation explainCode(String header, int code) {
+        Explainer explainer = loaded().explainer();
         if (header != null && !header.isBlank()) {
             return explainer.explainCode(header.strip().toLowerCase(Locale.ROOT), code);
         }
-        if (kb.code(CLIENT, code).isPresent()) {
+        if (loaded().kb().code(CLIENT, code).isPresent()) {
             return explainer.explainCode(CLIENT, code);
         }
         CodeExplanation server = explainer.explainCode("ms-diagnostics", code);
@@ -133,15 +177,16 @@ public final class Decoder {
 
     /** Returns every ID the knowledge base knows, in data-file order, for lists and autocomplete. */
     public List<CodeExplanation> knownCodes() {
+        Loaded loaded = loaded();
         List<CodeExplanation> all = new ArrayList<>();
-        for (CodeEntry e : kb.codes()) {
-            all.add(explainer.explainCode(e.header(), e.code()));
+        for (CodeEntry e : loaded.kb().codes()) {
+            all.add(loaded.explainer().explainCode(e.header(), e.code()));
         }
         return List.copyOf(all);
     }
 
     /** Returns the source cited as {@code key} ({@code S40}), if the knowledge base has it. */
     public Optional<SourceRef> source(String key) {
-        return kb.source(key).map(s -> new SourceRef(s.key(), s.title(), s.url()));
+        return loaded().kb().source(key).map(s -> new SourceRef(s.key(), s.title(), s.url()));
     }
 }

@@ -1,16 +1,23 @@
 package io.icewarn.bot.logging;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
 import io.icewarn.bot.config.LogFormat;
 import io.icewarn.bot.config.Settings;
 import java.net.URL;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-reads {@code logback.xml} (or {@code logback-json.xml}) with the level and format from {@link Settings}. Logs always go to
- * standard error, so the command line and console keep standard output for answers only.
+ * Configures logback with the level and format from {@link Settings}: text logs built in code, or
+ * {@code logback-json.xml} for JSON. Logs always go to standard error, so the command line and console keep
+ * standard output for answers only.
  */
 public final class LogSetup {
     /** Which front end runs; it picks the level when none is configured. */
@@ -21,6 +28,24 @@ public final class LogSetup {
         LOCAL
     }
 
+    /** The text log line. */
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
+
+    /**
+     * Libraries' own levels whatever the root level: JDA is chatty at DEBUG, and its INFO lines (connect,
+     * reconnect) are useful in production. {@code logback-json.xml} lists the same.
+     */
+    static final Map<String, Level> LIBRARY_LEVELS = Map.of(
+            "net.dv8tion",
+            Level.INFO,
+            "okhttp3",
+            Level.WARN,
+            "com.neovisionaries",
+            Level.WARN,
+            // HikariCP's INFO lines (pool start and stop, each connection with its URL) are noise
+            "com.zaxxer.hikari",
+            Level.WARN);
+
     private LogSetup() {}
 
     /** Applies {@code settings} to logback; does nothing when another SLF4J backend is bound. */
@@ -29,13 +54,18 @@ public final class LogSetup {
             return;
         }
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        URL config = LogSetup.class.getResource(
-                settings.logFormat() == LogFormat.JSON ? "/logback-json.xml" : "/logback.xml");
+        String level = settings.logLevel().orElse(mode == Mode.BOT ? "INFO" : "WARN");
+        if (settings.logFormat() != LogFormat.JSON) {
+            context.reset();
+            text(context, level);
+            return;
+        }
+        URL config = LogSetup.class.getResource("/logback-json.xml");
         if (config == null) {
             return;
         }
         context.reset();
-        context.putProperty("LOG_LEVEL", settings.logLevel().orElse(mode == Mode.BOT ? "INFO" : "WARN"));
+        context.putProperty("LOG_LEVEL", level);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {
@@ -43,5 +73,23 @@ public final class LogSetup {
         } catch (JoranException e) {
             // logback reports configuration errors through its own status output
         }
+    }
+
+    /** Sends {@code context}'s logs as text lines to standard error at {@code level} (WARN when not a level name). */
+    static void text(LoggerContext context, String level) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setContext(context);
+        stderr.setName("stderr");
+        stderr.setTarget("System.err");
+        stderr.setEncoder(encoder);
+        stderr.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.toLevel(level, Level.WARN));
+        root.addAppender(stderr);
+        LIBRARY_LEVELS.forEach((name, l) -> context.getLogger(name).setLevel(l));
     }
 }

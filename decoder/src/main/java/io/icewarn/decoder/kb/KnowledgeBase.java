@@ -92,11 +92,12 @@ public final class KnowledgeBase {
                 // optional properties (CodeEntry.reason/family, LookAlikeEntry.code, RuleEntry.Condition)
                 // impossible; required ones are still enforced by @JsonProperty(required = true)
                 .build();
+        CodesFile codes = read(json, "codes.json", CodesFile.class);
         return new KnowledgeBase(
                 read(json, "sources.json", SourcesFile.class).sources(),
                 read(json, "iceflags.json", FlagsFile.class).flags(),
-                read(json, "codes.json", CodesFile.class).codes(),
-                read(json, "codes.json", CodesFile.class).ranges(),
+                codes.codes(),
+                codes.ranges(),
                 read(json, "fields.json", FieldsFile.class).fields(),
                 read(json, "media.json", MediaFile.class).media(),
                 read(json, "lookalikes.json", LookAlikesFile.class).lookAlikes(),

@@ -78,9 +78,14 @@ public final class DiagnosticScanner {
         byte[] view = s.lowBytes();
         int base = s.base();
         int limit = s.length() - base;
+        int end = Math.min(limit, stop - base + Prefilter.BACK);
+        Hits ahead = end - (from - base) >= 2 * Hits.AHEAD_MIN_BYTES
+                ? Hits.find(view, limit, Math.max(0, from - base), end, s.isAscii())
+                : null;
         int i = from;
         while (i < stop && !st.full()) {
-            int hit = Prefilter.next(view, limit, i - base, Math.min(limit, stop - base + Prefilter.BACK));
+            int hit =
+                    ahead != null ? ahead.next(i - base, end) : Prefilter.next(view, limit, i - base, end, s.isAscii());
             if (hit < 0) {
                 return stop;
             }

@@ -23,7 +23,7 @@ final class Prefilter {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH = 0x8080808080808080L;
     /** {@code (b | 1) == '='} holds for {@code <} and {@code =}. */
     private static final long LT_EQ = ONES * '=';
     /** {@code (b | 2) == '/'} holds for {@code -} and {@code /}. */
@@ -35,17 +35,25 @@ final class Prefilter {
 
     /**
      * Returns the first hit in {@code b[from, to)} that passes its check, or -1. Only {@code b[0, limit)}
-     * holds text; the checks look at neighbours up to {@code limit}, also after {@code to}.
+     * holds text; the checks look at neighbours up to {@code limit}, also after {@code to}. With {@code ascii}
+     * the bytes are the characters themselves; otherwise they are the low eight bits of each character.
      */
-    static int next(byte[] b, int limit, int from, int to) {
+    static int next(byte[] b, int limit, int from, int to, boolean ascii) {
         int end = Math.min(to, limit);
         int i = Math.max(0, from);
+        if (i == 0 && end > 0 && b[0] == '<' && passes(b, limit, 0, ascii)) {
+            return 0; // the only trigger that can pass without a byte before it
+        }
+        i = Math.max(1, i);
         while (i + 8 <= end) {
             long w = (long) LONGS.get(b, i);
-            long m = zeros((w | ONES) ^ LT_EQ) | zeros((w | (ONES << 1)) ^ DASH_SLASH) | zeros(w ^ COLON);
+            // -, / and : count only after a letter (s- p/ p: l: s:), which rules out timestamps and dates early
+            long letterBefore = ((long) LONGS.get(b, i - 1) << 1) & HIGH;
+            long m = mayBeZero((w | ONES) ^ LT_EQ)
+                    | (mayBeZero((w | (ONES << 1)) ^ DASH_SLASH) | mayBeZero(w ^ COLON)) & letterBefore;
             while (m != 0) {
                 int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
-                if (mayPass(b, p) && passes(b, limit, p)) {
+                if (candidate(b, p) && passes(b, limit, p, ascii)) {
                     return p;
                 }
                 m &= m - 1;
@@ -53,8 +61,7 @@ final class Prefilter {
             i += 8;
         }
         for (; i < end; i++) {
-            byte c = b[i];
-            if ((c == '-' || c == '/' || c == '<' || c == '=' || c == ':') && passes(b, limit, i)) {
+            if (candidate(b, i) && passes(b, limit, i, ascii)) {
                 return i;
             }
         }
@@ -80,26 +87,57 @@ final class Prefilter {
         }
     }
 
-    /** Returns a word with the high bit set in exactly the bytes of {@code x} that are zero. */
-    private static long zeros(long x) {
-        return ~(((x & LOW7) + LOW7) | x | LOW7);
+    /**
+     * Returns a word with the high bit set in every byte of {@code x} that is zero, and perhaps also in a
+     * byte of 0x01 above a zero byte (the borrow): {@link #candidate} rules those out.
+     */
+    private static long mayBeZero(long x) {
+        return (x - ONES) & ~x & HIGH;
     }
 
     /**
-     * A cheap first look at the byte before a trigger, which rules out most of them (timestamps, URLs):
-     * {@code s-}, {@code p/}, {@code p: l: s:}; {@code =} and {@code <} go on to {@link #passes}.
+     * Returns false when the bytes around {@code p > 0} rule out {@link #passes}: two table look-ups, no
+     * branch per kind of trigger. A byte after the text's end (stale or absent) only makes this true more often.
      */
-    private static boolean mayPass(byte[] b, int p) {
-        byte c = b[p];
-        if (c == '=' || c == '<') {
-            return true;
+    private static boolean candidate(byte[] b, int p) {
+        int trigger = b[p] & 0xFF;
+        int after = p + 1 < b.length ? b[p + 1] & 0xFF : 0;
+        return BEFORE[(b[p - 1] & 0xFF) << 8 | trigger] && AFTER[trigger << 8 | after];
+    }
+
+    /**
+     * For each pair (the byte before, the trigger) whether {@link #passes} can hold: {@code s-}
+     * ({@code ms-}), {@code p/} ({@code SIP/}), {@code p: l: s:} ({@code sip: tel: sips:}), {@code =} after a
+     * letter that ends {@code reason} or {@code MediaDebug} or after a possible space, and every {@code <}.
+     * This rules out most triggers of a log (timestamps, dates, URLs, SIP parameters).
+     */
+    private static final boolean[] BEFORE = new boolean[1 << 16];
+
+    /**
+     * For each pair (the trigger, the byte after) whether {@link #passes} can hold: {@code -d -c -s}
+     * ({@code diagnostics client- sdp-}), {@code /2} ({@code /2.0}), {@code <} before a letter or {@code /};
+     * anything after {@code :} and {@code =}.
+     */
+    private static final boolean[] AFTER = new boolean[1 << 16];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            int lower = c | 0x20;
+            BEFORE[c << 8 | '-'] = lower == 's';
+            BEFORE[c << 8 | '/'] = lower == 'p';
+            BEFORE[c << 8 | ':'] = lower == 'p' || lower == 'l' || lower == 's';
+            BEFORE[c << 8 | '='] = lower == 'n' || lower == 'g' || maybeSpace((byte) c);
+            BEFORE[c << 8 | '<'] = true;
+            AFTER['-' << 8 | c] = lower == 'd' || lower == 'c' || lower == 's';
+            AFTER['/' << 8 | c] = c == '2';
+            AFTER[':' << 8 | c] = true;
+            AFTER['=' << 8 | c] = true;
+            AFTER['<' << 8 | c] = c == '/' || Source.isAsciiLetter((char) c);
         }
-        int before = p > 0 ? b[p - 1] | 0x20 : 0;
-        return c == ':' ? before == 'p' || before == 's' || before == 'l' : before == (c == '-' ? 's' : 'p');
     }
 
     /** Returns true when the trigger byte at {@code p} may belong to something the scanner reacts to. */
-    static boolean passes(byte[] b, int limit, int p) {
+    static boolean passes(byte[] b, int limit, int p, boolean ascii) {
         switch (b[p]) {
             case '-': // ms-client-diagnostics, (x-)ms-diagnostics(-public), x-ms-SDP-diagnostics
                 return is(b, limit, p - 2, "ms")
@@ -115,8 +153,10 @@ final class Prefilter {
                         || is(b, limit, j - 5, "reason") && reportBefore(b, limit, j - 6);
             case '<':
                 return qoeTag(b, limit, p);
-            case '/': // SIP/2.0
-                return is(b, limit, p - 3, "sip") && is(b, limit, p + 1, "2.0");
+            case '/': // SIP/2.0 and a space: a status line (not Via: SIP/2.0/TLS, nor the end of a request line)
+                return is(b, limit, p - 3, "sip")
+                        && is(b, limit, p + 1, "2.0")
+                        && (ascii ? isSpace(at(b, limit, p + 4)) : maybeSpace(at(b, limit, p + 4)));
             case ':': // a request line: METHOD sip:, sips:, tel:
                 return (is(b, limit, p - 3, "sip") || is(b, limit, p - 3, "tel")) && at(b, limit, p - 4) == ' '
                         || is(b, limit, p - 4, "sips") && at(b, limit, p - 5) == ' ';
@@ -178,8 +218,13 @@ final class Prefilter {
         return false;
     }
 
+    /** ASCII characters that {@link Source#isSpace} accepts. */
+    private static boolean isSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == 0x0B;
+    }
+
     /** Bytes that may be the low bits of a character {@link Source#isSpace} accepts. */
-    private static boolean maybeSpace(byte c) {
+    private static boolean maybeSpace(int c) {
         return c == ' ' || c == '\t' || c == '\f' || c == 0x0B || c == 0x07 || c == '/' || c < 0;
     }
 

@@ -67,6 +67,11 @@ final class Source {
         return text.substring(s - base, e - base);
     }
 
+    /** Returns true when the window is held as ASCII bytes: {@link #lowBytes()} are then the characters themselves. */
+    boolean isAscii() {
+        return ascii != null;
+    }
+
     /**
      * Returns the low eight bits of every character, {@code [0, length() - base())}, for the byte-level
      * prefilter: the bytes themselves for an ASCII window (not a copy).

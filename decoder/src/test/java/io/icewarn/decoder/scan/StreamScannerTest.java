@@ -153,6 +153,53 @@ final class StreamScannerTest {
                 .hasMessage("sink");
     }
 
+    /**
+     * Mixes of seeds from {@code firstSeed} on, each followed by {@code filler} characters of log and SIP
+     * lines without a diagnostic, up to {@code chars} characters.
+     */
+    private static String longMix(long firstSeed, int chars, int filler) {
+        StringBuilder sb = new StringBuilder(chars + 100_000);
+        for (long seed = firstSeed; sb.length() < chars; seed++) {
+            sb.append(mix(seed));
+            for (int end = sb.length() + filler, k = 0; sb.length() < end; k++) {
+                sb.append(NOISE[k % 4]);
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aLongTextScansAlikeWithItsHitsFoundAhead() throws IOException {
+        String text = longMix(1000, 2 * Hits.AHEAD_MIN_BYTES + 300_000, 30_000);
+        ScanResult expected = DiagnosticScanner.scan(text, false);
+        ScanResult fast = DiagnosticScanner.scan(text);
+        assertThat(expected.diagnostics()).hasSizeBetween(100, DiagnosticScanner.MAX_DIAGNOSTICS - 1);
+        assertThat(fast.diagnostics()).isEqualTo(expected.diagnostics());
+        assertThat(fast.problems()).isEqualTo(expected.problems());
+        assertThat(streamed(text, 2 * Hits.AHEAD_MIN_BYTES + 100_000, 20_000)).isEqualTo(expected.diagnostics());
+    }
+
+    @Test
+    void hitsFoundAheadAreThePrefiltersHits() {
+        String text = longMix(2000, 2 * Hits.AHEAD_MIN_BYTES + 50_000, 0);
+        byte[] ascii = text.replaceAll("[^\\x00-\\x7F]", "?").getBytes(StandardCharsets.US_ASCII);
+        for (boolean exact : new boolean[] {true, false}) {
+            Hits ahead = Hits.find(ascii, ascii.length, 0, ascii.length, exact);
+            int expected = 0;
+            int i = 0;
+            while (true) {
+                int hit = Prefilter.next(ascii, ascii.length, i, ascii.length, exact);
+                assertThat(ahead.next(i, ascii.length)).as("from %d", i).isEqualTo(hit);
+                if (hit < 0) {
+                    break;
+                }
+                expected++;
+                i = hit + 1;
+            }
+            assertThat(expected).isGreaterThan(1000);
+        }
+    }
+
     static LongStream seeds() {
         return LongStream.range(0, 300);
     }

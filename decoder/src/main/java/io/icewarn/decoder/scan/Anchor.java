@@ -8,7 +8,7 @@ import java.util.List;
  * a bounded {@link #match} and a reader.
  *
  * <p>Anchors marked as value stops also end a quoted value that was left open, so that a missing
- * closing quote cannot swallow the next diagnostic.
+ * closing quote cannot swallow the next diagnostic. They must match only where a word starts.
  */
 enum Anchor {
     /** HTTP {@code x-ms-diagnostics} of Exchange, Entra, SharePoint; checked before {@code ms-diagnostics}. */
@@ -171,7 +171,8 @@ enum Anchor {
     /** Returns true when an anchor that ends an open quoted value is written at {@code i}. */
     static boolean stopsValueAt(Source s, int i) {
         char c = s.at(i);
-        if (!mayStart(c) || c == '<') {
+        // every value-stopping anchor starts a word: inside a word (an address, a port, a name) none can
+        if (!mayStart(c) || c == '<' || !s.wordStartsAt(i)) {
             return false;
         }
         for (Anchor a : ORDERED) {

@@ -29,6 +29,9 @@ import java.util.Set;
  * @param logFormat how log lines are written
  * @param discordEndpoints where Discord's REST API and gateway are ({@link DiscordEndpoints#DISCORD} unless a
  *     test points the bot at a simulated Discord)
+ * @param database where durable state (per-server settings, votes, checkpoints) is kept
+ * @param autoReply whether messages holding a diagnostic are answered without being asked (servers may
+ *     override it with {@code /icewarn-admin})
  */
 public record Settings(
         Optional<Secret> discordToken,
@@ -47,7 +50,9 @@ public record Settings(
         boolean directMessages,
         Optional<String> logLevel,
         LogFormat logFormat,
-        DiscordEndpoints discordEndpoints) {
+        DiscordEndpoints discordEndpoints,
+        DatabaseSettings database,
+        boolean autoReply) {
 
     public Settings {
         Objects.requireNonNull(discordToken, "discordToken");
@@ -61,6 +66,7 @@ public record Settings(
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(discordEndpoints, "discordEndpoints");
+        Objects.requireNonNull(database, "database");
         if (cacheSize < 0 || attachmentMaxBytes <= 0 || maxConcurrentDecodes <= 0) {
             throw new IllegalArgumentException("sizes and counts must be positive");
         }
@@ -85,7 +91,9 @@ public record Settings(
                 false,
                 Optional.empty(),
                 LogFormat.TEXT,
-                DiscordEndpoints.DISCORD);
+                DiscordEndpoints.DISCORD,
+                DatabaseSettings.defaults(),
+                true);
     }
 
     /** Returns true when no token is configured, so the bot runs as a local console. */
@@ -112,6 +120,8 @@ public record Settings(
                 + ", logLevel=" + logLevel.orElse("<mode default>")
                 + ", logFormat=" + logFormat
                 + ", discordEndpoints=" + discordEndpoints
+                + ", database=" + database
+                + ", autoReply=" + autoReply
                 + "]";
     }
 }

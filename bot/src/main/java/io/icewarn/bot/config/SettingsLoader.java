@@ -79,7 +79,50 @@ public final class SettingsLoader {
                 bool(values, SettingName.ICEWARN_DIRECT_MESSAGES, d.directMessages()),
                 level(values),
                 format(values),
-                endpoints(values));
+                endpoints(values),
+                database(values),
+                bool(values, SettingName.ICEWARN_AUTO_REPLY, d.autoReply()));
+    }
+
+    private static DatabaseSettings database(Map<String, String> values) throws SettingsException {
+        Path dir = DatabaseSettings.defaults().dataDirectory();
+        Optional<String> dirText = text(values, SettingName.ICEWARN_DATA_DIR);
+        if (dirText.isPresent()) {
+            try {
+                dir = Path.of(dirText.get());
+            } catch (InvalidPathException e) {
+                throw malformed(SettingName.ICEWARN_DATA_DIR, "a directory path", dirText.get());
+            }
+        }
+        Optional<String> url = text(values, SettingName.ICEWARN_DATABASE_URL);
+        if (url.isPresent() && !url.get().startsWith("jdbc:postgresql:")) {
+            // never echo the value: a URL may carry a password
+            throw new SettingsException(
+                    "ICEWARN_DATABASE_URL: expected a jdbc:postgresql://host:port/database URL (leave it empty for the embedded database)");
+        }
+        Optional<String> schema = text(values, SettingName.ICEWARN_DATABASE_SCHEMA);
+        if (schema.isPresent() && !schema.get().matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            throw malformed(SettingName.ICEWARN_DATABASE_SCHEMA, "a schema name (letters, digits, _)", schema.get());
+        }
+        return new DatabaseSettings(
+                dir, url, text(values, SettingName.ICEWARN_DATABASE_USER), databasePassword(values), schema);
+    }
+
+    /** Returns the password from ICEWARN_DATABASE_PASSWORD, else from the file ICEWARN_DATABASE_PASSWORD_FILE names. */
+    private static Optional<Secret> databasePassword(Map<String, String> values) throws SettingsException {
+        String direct = values.get(SettingName.ICEWARN_DATABASE_PASSWORD.name());
+        if (direct != null && !direct.isEmpty()) {
+            return Optional.of(Secret.of(direct));
+        }
+        Optional<String> file = text(values, SettingName.ICEWARN_DATABASE_PASSWORD_FILE);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Secret.of(Files.readString(Path.of(file.get())).strip()));
+        } catch (IOException | InvalidPathException | SecurityException e) {
+            throw new SettingsException("ICEWARN_DATABASE_PASSWORD_FILE: cannot read the file it names");
+        }
     }
 
     private Map<String, String> readDotenv() throws SettingsException {
@@ -177,7 +220,7 @@ public final class SettingsLoader {
     }
 
     /** Returns {@code text} read as a duration: {@code 500ms}, {@code 10s}, {@code 10m}, {@code 1h}, {@code 2d} or ISO-8601. */
-    static Optional<Duration> parseDuration(String text) {
+    public static Optional<Duration> parseDuration(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = DURATION.matcher(t);
         if (m.matches()) {

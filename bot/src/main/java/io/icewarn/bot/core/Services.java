@@ -23,6 +23,11 @@ public record Services(Settings settings, Decoder decoder, DecodeService decodeS
         Objects.requireNonNull(replies, "replies");
     }
 
+    /** Returns a reply builder that hides addresses when {@code redact} is true (per-server redaction). */
+    public ReplyBuilder replies(boolean redact) {
+        return redact == replies.redacts() ? replies : new ReplyBuilder(decoder::source, redact);
+    }
+
     /** Returns the services for {@code settings} over the standard decoder. */
     public static Services create(Settings settings) {
         return of(settings, Decoder.standard());

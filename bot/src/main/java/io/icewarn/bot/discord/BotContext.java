@@ -1,11 +1,14 @@
 package io.icewarn.bot.discord;
 
 import io.icewarn.bot.core.Services;
+import io.icewarn.bot.features.admin.GuildSettingsResolver;
 import io.icewarn.bot.features.answer.Answerer;
 import io.icewarn.bot.features.fetch.Gatherer;
 import io.icewarn.bot.render.discord.DiscordRenderer;
 import io.icewarn.bot.render.markdown.TicketRenderer;
+import io.icewarn.bot.store.Store;
 import java.util.Objects;
+import net.dv8tion.jda.api.entities.Guild;
 
 /**
  * What every Discord feature shares, built once in {@link JdaDiscordBot} (or by the test fixture).
@@ -18,6 +21,8 @@ import java.util.Objects;
  * @param work runs slow work off the gateway thread
  * @param cooldown the per-user cooldown
  * @param metrics what is counted
+ * @param store the durable state (feedback votes, checkpoints, per-server overrides)
+ * @param guildSettings the per-server settings in force; read them only through this
  */
 public record BotContext(
         Services services,
@@ -27,7 +32,9 @@ public record BotContext(
         Answerer answerer,
         Work work,
         Cooldown cooldown,
-        BotMetrics metrics) {
+        BotMetrics metrics,
+        Store store,
+        GuildSettingsResolver guildSettings) {
     public BotContext {
         Objects.requireNonNull(services, "services");
         Objects.requireNonNull(renderer, "renderer");
@@ -37,10 +44,12 @@ public record BotContext(
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(cooldown, "cooldown");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(guildSettings, "guildSettings");
     }
 
-    /** Returns whether interaction answers are private when the user did not say. */
-    public boolean privateByDefault() {
-        return services.settings().privateReplies();
+    /** Returns whether interaction answers in {@code guild} (null: a direct message) are private when the user did not say. */
+    public boolean privateByDefault(Guild guild) {
+        return guildSettings.forGuild(guild).privateReplies();
     }
 }

@@ -1,13 +1,13 @@
 package io.icewarn.bot.discord;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.icewarn.bot.features.admin.AdminCommand;
 import io.icewarn.bot.features.autoreply.AutoReply;
 import io.icewarn.bot.features.autoreply.DedupIndex;
 import io.icewarn.bot.features.autoreply.IntentWarning;
 import io.icewarn.bot.features.autoreply.ReplyIndex;
 import io.icewarn.bot.features.buttons.DeleteButton;
 import io.icewarn.bot.features.buttons.FeedbackButton;
-import io.icewarn.bot.features.buttons.FeedbackVotes;
 import io.icewarn.bot.features.buttons.RawFieldsButton;
 import io.icewarn.bot.features.buttons.TicketButton;
 import io.icewarn.bot.features.commands.DecodeDiagnosticMenu;
@@ -39,17 +39,13 @@ public record Features(
     public static Features of(BotContext ctx, Ticker ticker) {
         ReplyIndex answers = new ReplyIndex();
         return new Features(
-                List.of(new IcewarnCommand(ctx)),
+                List.of(new IcewarnCommand(ctx), new AdminCommand(ctx)),
                 List.of(new DecodeDiagnosticMenu(ctx)),
-                List.of(new AutoReply(
-                        ctx,
-                        answers,
-                        new DedupIndex(ctx.services().settings().dedupWindow(), ticker),
-                        new IntentWarning())),
+                List.of(new AutoReply(ctx, answers, new DedupIndex(ticker), new IntentWarning())),
                 List.of(
                         new DeleteButton(ctx, answers),
                         new RawFieldsButton(ctx),
                         new TicketButton(ctx),
-                        new FeedbackButton(ctx, new FeedbackVotes())));
+                        new FeedbackButton(ctx)));
     }
 }

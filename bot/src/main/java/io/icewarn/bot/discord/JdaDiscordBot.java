@@ -5,6 +5,7 @@ import io.icewarn.bot.config.DiscordEndpoints;
 import io.icewarn.bot.config.Settings;
 import io.icewarn.bot.core.DiscordBot;
 import io.icewarn.bot.core.Services;
+import io.icewarn.bot.features.admin.GuildSettingsResolver;
 import io.icewarn.bot.features.answer.Answerer;
 import io.icewarn.bot.features.fetch.Gatherer;
 import io.icewarn.bot.features.fetch.HttpAttachmentFetcher;
@@ -18,6 +19,9 @@ import io.icewarn.bot.features.sharding.ShardManagerPlans;
 import io.icewarn.bot.features.sharding.ShardPlan;
 import io.icewarn.bot.render.discord.DiscordRenderer;
 import io.icewarn.bot.render.markdown.TicketRenderer;
+import io.icewarn.bot.store.Store;
+import io.icewarn.bot.store.StoreException;
+import io.icewarn.bot.store.StoreTarget;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -42,9 +46,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Discord front end: builds a light {@link ShardManager} (only the intents in {@link Gateway}, no
  * optional caches, no member cache) over the shards the {@link ShardPlan} gives this process, starts the
- * health endpoint (readiness from the shard manager, Prometheus metrics), registers the {@link Features}, registers the slash and context
+ * health endpoint (readiness from the shard manager, Prometheus metrics), opens the {@link Store} (exit code 1
+ * with one line when it cannot be opened or migrated), registers the {@link Features}, registers the slash and context
  * commands once when the first shard is ready, prints the invite URL (never the token), and shuts down
- * cleanly on SIGTERM: stop taking work, let replies in flight finish (bounded), then close JDA. JDA's own
+ * cleanly on SIGTERM: stop taking work, let replies in flight finish (bounded), then close JDA and the store. JDA's own
  * shutdown hook is off because it cancels queued requests.
  */
 public final class JdaDiscordBot implements DiscordBot {
@@ -66,8 +71,11 @@ public final class JdaDiscordBot implements DiscordBot {
         this.environment = Map.copyOf(environment);
     }
 
-    /** Returns the shared context for {@code services}: the production fetcher, renderers, work pool and cooldown. */
-    public static BotContext context(Services services, BotMetrics metrics) {
+    /**
+     * Returns the shared context for {@code services}: the production fetcher, renderers, work pool and
+     * cooldown, and the per-server settings read from {@code store}.
+     */
+    public static BotContext context(Services services, BotMetrics metrics, Store store) {
         Settings s = services.settings();
         return new BotContext(
                 services,
@@ -81,7 +89,9 @@ public final class JdaDiscordBot implements DiscordBot {
                 new Answerer(services, metrics),
                 Work.pooled(Math.max(2, s.maxConcurrentDecodes() * 2)),
                 new Cooldown(s.userCooldown(), Ticker.systemTicker()),
-                metrics);
+                metrics,
+                store,
+                new GuildSettingsResolver(s, store.guildOverrides()));
     }
 
     @Override
@@ -96,12 +106,19 @@ public final class JdaDiscordBot implements DiscordBot {
             err.println("icewarn: " + e.getMessage());
             return 2;
         }
+        Store store;
+        try {
+            store = Store.open(StoreTarget.of(settings.database()));
+        } catch (StoreException e) {
+            err.println("icewarn: " + e.getMessage());
+            return 1;
+        }
         // belt and braces: the global default too, though every message sets its own
         MessageRequest.setDefaultMentions(Outgoing.noMentions());
         Metrics metrics = Metrics.create();
         metrics.bindCache(services.decodeService()::stats);
         BotMetrics counted = new MetricsBotMetrics(metrics);
-        BotContext ctx = context(services, counted);
+        BotContext ctx = context(services, counted, store);
         metrics.bindWork(ctx.work()::inFlight);
         Router router = new Router(Features.of(ctx, Ticker.systemTicker()), ctx.work(), counted);
         settings.applicationId().ifPresent(id -> LOG.info("Invite the bot with {}", Gateway.inviteUrl(id)));
@@ -123,6 +140,7 @@ public final class JdaDiscordBot implements DiscordBot {
             err.println("icewarn: could not log in to Discord (" + e.getClass().getSimpleName() + "); check the token");
             LOG.debug("login failed: {}", e.getClass().getName());
             metrics.close();
+            store.close();
             return 1;
         }
         ShardManagerStatusSource shards = ShardManagerStatusSource.of(manager, plan);
@@ -135,6 +153,7 @@ public final class JdaDiscordBot implements DiscordBot {
                     + e.getClass().getSimpleName() + ")");
             manager.shutdown();
             metrics.close();
+            store.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -144,6 +163,7 @@ public final class JdaDiscordBot implements DiscordBot {
                 shutdown(ctx.work(), manager, stopped);
                 server.ifPresent(HealthServer::close);
                 metrics.close();
+                store.close(); // after the answers in flight, which may still write
             }
         };
         Thread hook = new Thread(stop, "icewarn-stop");

@@ -190,4 +190,63 @@ final class SettingsLoaderTest {
         // THEN .env fills in and the environment wins
         assertThat(env).containsEntry("ICEWARN_SHARDS_TOTAL", "8").containsEntry("ICEWARN_REPLICAS", "4");
     }
+
+    @Test
+    void theStoreSettingsAreReadAndThePasswordNeverShows() throws SettingsException {
+        // GIVEN PostgreSQL settings, a data directory and auto-reply off
+        Map<String, String> env = Map.of(
+                "ICEWARN_DATA_DIR", "/var/lib/icewarn",
+                "ICEWARN_DATABASE_URL", "jdbc:postgresql://db:5432/icewarn?sslmode=require",
+                "ICEWARN_DATABASE_USER", "icewarn",
+                "ICEWARN_DATABASE_PASSWORD", "pw-secret-value",
+                "ICEWARN_DATABASE_SCHEMA", "bot_state",
+                "ICEWARN_AUTO_REPLY", "off");
+        // WHEN loaded
+        Settings s = new SettingsLoader(env, dir).load();
+        // THEN each is there, and neither toString nor the description shows the password or the URL's query
+        DatabaseSettings db = s.database();
+        assertThat(db.dataDirectory()).isEqualTo(Path.of("/var/lib/icewarn"));
+        assertThat(db.jdbcUrl()).contains("jdbc:postgresql://db:5432/icewarn?sslmode=require");
+        assertThat(db.user()).contains("icewarn");
+        assertThat(db.password()).map(Secret::reveal).contains("pw-secret-value");
+        assertThat(db.schema()).contains("bot_state");
+        assertThat(db.embedded()).isFalse();
+        assertThat(s.autoReply()).isFalse();
+        assertThat(s.toString()).doesNotContain("pw-secret-value").doesNotContain("sslmode");
+        assertThat(db.describe()).isEqualTo("jdbc:postgresql://db:5432/icewarn (schema bot_state)");
+    }
+
+    @Test
+    void withoutAUrlTheStoreIsTheEmbeddedFileUnderData() throws SettingsException {
+        DatabaseSettings db = new SettingsLoader(Map.of(), dir).load().database();
+        assertThat(db.embedded()).isTrue();
+        assertThat(db.dataDirectory()).isEqualTo(Path.of("data"));
+    }
+
+    @Test
+    void theDatabasePasswordCanComeFromAFile() throws IOException, SettingsException {
+        Path file = Files.writeString(dir.resolve("db_password"), "from-a-file\n");
+        Settings s = new SettingsLoader(Map.of("ICEWARN_DATABASE_PASSWORD_FILE", file.toString()), dir).load();
+        assertThat(s.database().password()).map(Secret::reveal).contains("from-a-file");
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNotPostgresqlIsRefusedWithoutEchoingIt() {
+        // GIVEN a URL of another kind, with credentials in it
+        Map<String, String> env = Map.of("ICEWARN_DATABASE_URL", "mysql://root:hunter2@db/icewarn");
+        // WHEN / THEN one line naming the setting and what is expected, without the value
+        assertThatThrownBy(() -> new SettingsLoader(env, dir).load())
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("ICEWARN_DATABASE_URL: expected a jdbc:postgresql://")
+                .message()
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void aSchemaNameMustBeAPlainIdentifier() {
+        Map<String, String> env = Map.of("ICEWARN_DATABASE_SCHEMA", "x; drop table y");
+        assertThatThrownBy(() -> new SettingsLoader(env, dir).load())
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("ICEWARN_DATABASE_SCHEMA: expected a schema name");
+    }
 }

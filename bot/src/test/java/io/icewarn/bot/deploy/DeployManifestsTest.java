@@ -95,7 +95,7 @@ final class DeployManifestsTest {
         assertThat(resources)
                 .containsExactlyInAnyOrder(
                         "serviceaccount.yaml", "statefulset.yaml", "service.yaml", "pdb.yaml", "networkpolicy.yaml")
-                .doesNotContain("secret.example.yaml");
+                .doesNotContain("secret.example.yaml", "secret.database.example.yaml");
         assertThat(k.toString()).contains("env.[name=ICEWARN_REPLICAS].value", "spec.replicas");
     }
 
@@ -160,6 +160,31 @@ final class DeployManifestsTest {
         String item = tokenVolume.at("/secret/items/0/path").asText();
         assertThat(tokenFile).isEqualTo(mount.path("mountPath").asText() + "/" + item);
 
+        // several pods share state through PostgreSQL: URL and user from the Secret, the password as a file
+        assertThat(env.get("ICEWARN_DATABASE_URL")
+                        .at("/valueFrom/secretKeyRef/name")
+                        .asText())
+                .isEqualTo("icewarn-database");
+        assertThat(env.get("ICEWARN_DATABASE_URL")
+                        .at("/valueFrom/secretKeyRef/key")
+                        .asText())
+                .isEqualTo("url");
+        assertThat(env).doesNotContainKey("ICEWARN_DATABASE_PASSWORD");
+        JsonNode passwordVolume = stream(pod.path("volumes"))
+                .filter(v -> v.at("/secret/secretName").asText().equals("icewarn-database"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode passwordMount = stream(bot.path("volumeMounts"))
+                .filter(m -> m.path("name")
+                        .asText()
+                        .equals(passwordVolume.path("name").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(passwordMount.path("readOnly").asBoolean()).isTrue();
+        assertThat(env.get("ICEWARN_DATABASE_PASSWORD_FILE").path("value").asText())
+                .isEqualTo(passwordMount.path("mountPath").asText() + "/"
+                        + passwordVolume.at("/secret/items/0/path").asText());
+
         // the only writable path: /tmp
         assertThat(stream(bot.path("volumeMounts")).map(m -> m.path("mountPath").asText()))
                 .contains("/tmp");
@@ -185,7 +210,7 @@ final class DeployManifestsTest {
                 .flatMap(rule -> stream(rule.path("ports")))
                 .map(p -> p.path("protocol").asText() + "/" + p.path("port").asText())
                 .toList();
-        assertThat(egress).containsExactlyInAnyOrder("TCP/443", "UDP/53", "TCP/53");
+        assertThat(egress).containsExactlyInAnyOrder("TCP/443", "TCP/5432", "UDP/53", "TCP/53");
         List<String> ingress = stream(np.at("/spec/ingress"))
                 .flatMap(rule -> stream(rule.path("ports")))
                 .map(p -> p.path("protocol").asText() + "/" + p.path("port").asText())
@@ -217,6 +242,11 @@ final class DeployManifestsTest {
         assertThat(bot.path("tmpfs").toString()).contains("/tmp");
         assertThat(bot.at("/environment/DISCORD_TOKEN_FILE").asText()).startsWith("/run/secrets/");
         assertThat(bot.at("/build/dockerfile").asText()).isEqualTo("deploy/Dockerfile");
+        // state on a volume by default; PostgreSQL optional under its own profile
+        assertThat(bot.path("volumes").toString()).contains(":/data");
+        assertThat(bot.at("/depends_on/postgres/required").asBoolean(true)).isFalse();
+        assertThat(stream(compose.at("/services/postgres/profiles")).map(JsonNode::asText))
+                .containsExactly("postgres");
         JsonNode prometheus = compose.at("/services/prometheus");
         assertThat(stream(prometheus.path("profiles")).map(JsonNode::asText)).containsExactly("metrics");
         assertThat(readAll(DEPLOY.resolve("prometheus.yml")).get(0).toString()).contains("bot:8080");
@@ -233,7 +263,9 @@ final class DeployManifestsTest {
                         "PrivateTmp=yes",
                         "ProtectHome=yes",
                         "EnvironmentFile=/etc/icewarn/icewarn.env",
-                        "Environment=DISCORD_TOKEN_FILE=%d/discord-token")
+                        "Environment=DISCORD_TOKEN_FILE=%d/discord-token",
+                        "StateDirectory=icewarn",
+                        "Environment=ICEWARN_DATA_DIR=%S/icewarn")
                 .anyMatch(l -> l.startsWith("ExecStart=/usr/bin/java ") && l.endsWith("-jar /opt/icewarn/icewarn.jar"))
                 .noneMatch(l -> l.contains("DISCORD_TOKEN="));
     }
@@ -255,6 +287,7 @@ final class DeployManifestsTest {
         assertThat(lines)
                 .anyMatch(l -> l.contains("-XX:MaxRAMPercentage=75") && l.contains("-XX:+ExitOnOutOfMemoryError"));
         assertThat(lines).contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/icewarn.jar\"]");
+        assertThat(lines).contains("ICEWARN_DATA_DIR=/data", "VOLUME [\"/tmp\", \"/data\"]");
         assertThat(Files.readString(DEPLOY.resolve("../.dockerignore"))).contains("**/.env", "**/target/");
     }
 

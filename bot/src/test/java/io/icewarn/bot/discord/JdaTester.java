@@ -17,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.icewarn.bot.config.LogFormat;
 import io.icewarn.bot.config.Settings;
 import io.icewarn.bot.core.Services;
+import io.icewarn.bot.features.admin.GuildSettingsResolver;
 import io.icewarn.bot.features.answer.Answerer;
 import io.icewarn.bot.features.fetch.AttachmentFetcher;
 import io.icewarn.bot.features.fetch.Gatherer;
@@ -24,9 +25,15 @@ import io.icewarn.bot.features.fetch.PasteSites;
 import io.icewarn.bot.render.discord.DiscordLimitValidator;
 import io.icewarn.bot.render.discord.DiscordRenderer;
 import io.icewarn.bot.render.markdown.TicketRenderer;
+import io.icewarn.bot.store.Store;
+import io.icewarn.bot.store.StoreTarget;
 import io.icewarn.decoder.Decoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,6 +101,7 @@ public final class JdaTester {
     public static final long SELF_ID = 999;
     public static final long USER_ID = 42;
     public static final long HELPER_ROLE = 7;
+    private static final String STORE_NAME = "jdatester";
 
     /** One outgoing message as the bot sent it. */
     public static final class Sent {
@@ -148,6 +156,10 @@ public final class JdaTester {
 
     public final Settings settings;
     public final Services services;
+    /** The JVM's one in-memory store, emptied for each tester (testers run one after another). */
+    public final Store store;
+
+    public final GuildSettingsResolver guildSettings;
     public final BotContext ctx;
     public final Router router;
     public final JDA jda;
@@ -177,6 +189,8 @@ public final class JdaTester {
     public JdaTester(SettingsBuilder settingsBuilder, java.util.function.Function<Settings, Services> servicesFactory) {
         this.settings = settingsBuilder.build();
         this.services = servicesFactory.apply(settings);
+        this.store = emptyStore();
+        this.guildSettings = new GuildSettingsResolver(settings, store.guildOverrides());
         AttachmentFetcher fetcher = url -> {
             fetched.add(url);
             byte[] body = files.get(url);
@@ -193,7 +207,9 @@ public final class JdaTester {
                 new Answerer(services, BotMetrics.NONE),
                 Work.direct(),
                 new Cooldown(settings.userCooldown(), ticker),
-                BotMetrics.NONE);
+                BotMetrics.NONE,
+                store,
+                guildSettings);
         this.router = new Router(Features.of(ctx, ticker), ctx.work(), BotMetrics.NONE);
 
         jda = mock(JDA.class);
@@ -229,6 +245,24 @@ public final class JdaTester {
                     ? fails(RestAction.class, new IllegalStateException("Unknown Message"))
                     : succeeds(RestAction.class, () -> m);
         });
+    }
+
+    private static Store shared;
+
+    /** Returns the shared in-memory H2 store with every table emptied. */
+    private static synchronized Store emptyStore() {
+        if (shared == null) {
+            shared = Store.open(StoreTarget.inMemory(STORE_NAME));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + STORE_NAME);
+                Statement s = c.createStatement()) {
+            s.execute("DELETE FROM guild_settings");
+            s.execute("DELETE FROM feedback_vote");
+            s.execute("DELETE FROM channel_checkpoint");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return shared;
     }
 
     // ---------------------------------------------------------------- RestActions
@@ -478,6 +512,21 @@ public final class JdaTester {
         return e;
     }
 
+    /** Returns {@code /icewarn-admin <sub>} with options, run in the test server by {@code member}. */
+    public SlashCommandInteractionEvent admin(String sub, Map<String, Object> options, Member member) {
+        SlashCommandInteractionEvent e = slash(sub, options);
+        lenient().when(e.getName()).thenReturn("icewarn-admin");
+        lenient().when(e.getMember()).thenReturn(member);
+        return e;
+    }
+
+    /** Returns a member of the test server who has the Manage Server permission. */
+    public Member serverManager(long userId) {
+        Member m = member(user(userId));
+        lenient().when(m.hasPermission(Permission.MANAGE_SERVER)).thenReturn(true);
+        return m;
+    }
+
     /** Returns an autocomplete event on the {@code code} option with {@code typed}. */
     public CommandAutoCompleteInteractionEvent autoComplete(String typed) {
         CommandAutoCompleteInteractionEvent e = mock(CommandAutoCompleteInteractionEvent.class);
@@ -526,6 +575,7 @@ public final class JdaTester {
     private void interaction(IReplyCallback e, User user) {
         AtomicBoolean acknowledged = new AtomicBoolean();
         lenient().when(e.getUser()).thenReturn(user);
+        lenient().when(e.getGuild()).thenReturn(guild);
         lenient().when(e.isAcknowledged()).thenAnswer(inv -> acknowledged.get());
         lenient().when(e.reply(any(MessageCreateData.class))).thenAnswer(inv -> {
             acknowledged.set(true);
@@ -641,7 +691,9 @@ public final class JdaTester {
                     false,
                     Optional.empty(),
                     LogFormat.TEXT,
-                    d.discordEndpoints());
+                    d.discordEndpoints(),
+                    io.icewarn.bot.config.DatabaseSettings.defaults(),
+                    true);
         }
     }
 }

@@ -57,10 +57,10 @@ final class RouterTest {
     }
 
     @Test
-    void theRealFeaturesRegisterOneSlashAndOneContextCommand() {
+    void theRealFeaturesRegisterTwoSlashCommandsAndOneContextCommand() {
         assertThat(tester.router.commandData())
                 .extracting(c -> c.getName())
-                .containsExactly("icewarn", "Decode diagnostic");
+                .containsExactly("icewarn", "icewarn-admin", "Decode diagnostic");
     }
 
     @Test

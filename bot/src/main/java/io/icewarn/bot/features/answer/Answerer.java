@@ -5,6 +5,7 @@ import io.icewarn.bot.discord.BotMetrics;
 import io.icewarn.bot.features.decode.DecodedText;
 import io.icewarn.bot.features.fetch.Gathered;
 import io.icewarn.bot.reply.Reply;
+import io.icewarn.bot.reply.ReplyBuilder;
 import io.icewarn.decoder.DecodedDiagnostic;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,11 +28,17 @@ public final class Answerer {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Returns the answer to {@code gathered}, with its file notes added. */
+    /** Returns the answer to {@code gathered}, with its file notes added, redacted as the settings say. */
     public Answer answer(Gathered gathered) {
+        return answer(gathered, services.replies().redacts());
+    }
+
+    /** Returns the answer to {@code gathered}, with its file notes added; hides addresses when {@code redact}. */
+    public Answer answer(Gathered gathered, boolean redact) {
+        ReplyBuilder replies = services.replies(redact);
         Optional<DecodedText> decoded = services.decodeService().tryDecode(gathered.text());
         if (decoded.isEmpty()) {
-            return new Answer(Answer.Status.BUSY, services.replies().error(BUSY), "");
+            return new Answer(Answer.Status.BUSY, replies.error(BUSY), "");
         }
         DecodedText d = decoded.get();
         for (DecodedDiagnostic dd : d.result().diagnostics()) {
@@ -41,7 +48,7 @@ public final class Answerer {
                             ? String.valueOf(dd.diagnostic().code().getAsInt())
                             : "");
         }
-        Reply reply = services.replies().withNotes(services.replies().decoded(d.text(), d.result()), gathered.notes());
+        Reply reply = replies.withNotes(replies.decoded(d.text(), d.result()), gathered.notes());
         return new Answer(d.result().isEmpty() ? Answer.Status.NOTHING : Answer.Status.FOUND, reply, d.text());
     }
 }

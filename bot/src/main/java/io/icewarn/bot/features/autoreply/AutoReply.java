@@ -3,12 +3,14 @@ package io.icewarn.bot.features.autoreply;
 import io.icewarn.bot.discord.BotContext;
 import io.icewarn.bot.discord.MessageReceiver;
 import io.icewarn.bot.discord.Outgoing;
+import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.buttons.ButtonIds;
 import io.icewarn.bot.features.fetch.FileRef;
 import io.icewarn.bot.features.fetch.Gathered;
 import io.icewarn.bot.features.fetch.Gatherer;
 import io.icewarn.bot.reply.Reply;
+import io.icewarn.bot.reply.ReplyBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers messages that hold a diagnostic (in their text, attachments or paste links) without being asked,
  * and keeps the answer in step when the message is edited or deleted. Silent when nothing is found, for
- * bots (itself included), outside the allowed channels, for members with an excluded role, and while the
- * author is cooling down. Needs the GUILD_MESSAGES and MESSAGE_CONTENT intents (DIRECT_MESSAGES for DMs)
+ * bots (itself included), when the server turned automatic answers off, outside the server's answer
+ * channels, for members with an excluded role, and while the author is cooling down. Scope, excluded roles,
+ * redaction and the dedup window are the server's ({@link GuildSettings}, read per message). Needs the GUILD_MESSAGES and MESSAGE_CONTENT intents (DIRECT_MESSAGES for DMs)
  * and VIEW_CHANNEL, MESSAGE_SEND, MESSAGE_HISTORY, CREATE_PUBLIC_THREADS and MESSAGE_SEND_IN_THREADS.
  */
 public final class AutoReply implements MessageReceiver {
@@ -43,8 +46,6 @@ public final class AutoReply implements MessageReceiver {
     };
 
     private final BotContext ctx;
-    private final ChannelScope scope;
-    private final Set<Long> excludedRoles;
     private final ReplyIndex index;
     private final DedupIndex dedup;
     private final ReplyPoster poster;
@@ -52,8 +53,6 @@ public final class AutoReply implements MessageReceiver {
 
     public AutoReply(BotContext ctx, ReplyIndex index, DedupIndex dedup, IntentWarning intentWarning) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
-        this.scope = new ChannelScope(ctx.services().settings().allowedChannelIds());
-        this.excludedRoles = ctx.services().settings().excludedRoleIds();
         this.index = Objects.requireNonNull(index, "index");
         this.dedup = Objects.requireNonNull(dedup, "dedup");
         this.poster = new ReplyPoster(ctx.metrics());
@@ -63,19 +62,27 @@ public final class AutoReply implements MessageReceiver {
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
         Message message = event.getMessage();
-        if (!wanted(message, event.isWebhookMessage())) {
+        if (event.isWebhookMessage() || message.getAuthor().isBot()) {
             return;
         }
-        ctx.work().submit("auto-reply", () -> answerNew(message));
+        GuildSettings settings = ctx.guildSettings().forMessage(message);
+        if (!wanted(message, false, settings)) {
+            return;
+        }
+        ctx.work().submit("auto-reply", () -> answerNew(message, settings));
     }
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
         Message message = event.getMessage();
-        if (!wanted(message, message.isWebhookMessage())) {
+        if (message.isWebhookMessage() || message.getAuthor().isBot()) {
             return;
         }
-        ctx.work().submit("edit follow-up", () -> follow(message));
+        GuildSettings settings = ctx.guildSettings().forMessage(message);
+        if (!wanted(message, false, settings)) {
+            return;
+        }
+        ctx.work().submit("edit follow-up", () -> follow(message, settings));
     }
 
     @Override
@@ -99,14 +106,14 @@ public final class AutoReply implements MessageReceiver {
         }
     }
 
-    private boolean wanted(Message message, boolean webhook) {
+    private boolean wanted(Message message, boolean webhook, GuildSettings settings) {
         if (message.getAuthor().isBot() || message.getAuthor().isSystem() || webhook) {
             return false;
         }
-        if (!scope.allows(message.getChannel())) {
+        if (!settings.autoReply() || !settings.scope().allows(message.getChannel())) {
             return false;
         }
-        if (message.isFromGuild() && excluded(message.getMember())) {
+        if (message.isFromGuild() && excluded(message.getMember(), settings.excludedRoleIds())) {
             return false;
         }
         if (message.getContentRaw().isEmpty() && message.getAttachments().isEmpty()) {
@@ -120,7 +127,7 @@ public final class AutoReply implements MessageReceiver {
         return true;
     }
 
-    private boolean excluded(Member member) {
+    private static boolean excluded(Member member, Set<Long> excludedRoles) {
         if (member == null || excludedRoles.isEmpty()) {
             return false;
         }
@@ -132,7 +139,7 @@ public final class AutoReply implements MessageReceiver {
         return false;
     }
 
-    private void answerNew(Message message) {
+    private void answerNew(Message message, GuildSettings settings) {
         List<FileRef> files = ctx.gatherer().files(message);
         long max = ctx.services().settings().attachmentMaxBytes();
         long declared = files.stream()
@@ -155,11 +162,11 @@ public final class AutoReply implements MessageReceiver {
                     message,
                     name.length() > 100 ? name.substring(0, 100) : name,
                     List.of(progress),
-                    posted -> ctx.work().submit("large log", () -> finishLarge(message, files, posted)));
+                    posted -> ctx.work().submit("large log", () -> finishLarge(message, files, posted, settings)));
             return;
         }
         Gathered gathered = ctx.gatherer().gather(message.getContentRaw(), files);
-        Answer answer = ctx.answerer().answer(gathered);
+        Answer answer = ctx.answerer().answer(gathered, settings.redact());
         if (answer.status() == Answer.Status.BUSY) {
             if (gathered.filesRead() > 0 || mayHoldDiagnostic(gathered.text())) {
                 replyInPlace(message, ctx.renderer().render(answer.reply()));
@@ -169,11 +176,8 @@ public final class AutoReply implements MessageReceiver {
         if (!answer.found()) {
             if (!gathered.notes().isEmpty()) {
                 // the user attached a log we could not read: say why instead of staying silent
-                Reply why = ctx.services()
-                        .replies()
-                        .withNotes(
-                                ctx.services().replies().error("I could not read the attached file."),
-                                gathered.notes());
+                ReplyBuilder replies = ctx.services().replies(settings.redact());
+                Reply why = replies.withNotes(replies.error("I could not read the attached file."), gathered.notes());
                 replyInPlace(message, ctx.renderer().render(why));
             }
             return;
@@ -184,7 +188,7 @@ public final class AutoReply implements MessageReceiver {
             return;
         }
         long channelId = message.getChannel().getIdLong();
-        var earlier = dedup.earlier(channelId, answer.key());
+        var earlier = dedup.earlier(channelId, answer.key(), settings.dedupWindow());
         if (earlier.isPresent()) {
             Outgoing.send(
                     message.getChannel(),
@@ -196,13 +200,13 @@ public final class AutoReply implements MessageReceiver {
         }
         poster.post(message, ctx.renderer().threadName(answer.reply()), render(message, answer.reply()), posted -> {
             index.put(message.getIdLong(), posted.withKey(answer.key()));
-            dedup.remember(channelId, answer.key(), posted.jumpUrl());
+            dedup.remember(channelId, answer.key(), posted.jumpUrl(), settings.dedupWindow());
         });
     }
 
-    private void finishLarge(Message message, List<FileRef> files, Posted progress) {
+    private void finishLarge(Message message, List<FileRef> files, Posted progress, GuildSettings settings) {
         Gathered gathered = ctx.gatherer().gather(message.getContentRaw(), files);
-        Answer answer = ctx.answerer().answer(gathered);
+        Answer answer = ctx.answerer().answer(gathered, settings.redact());
         MessageChannel channel = channelOf(message, progress);
         if (channel == null) {
             return;
@@ -216,21 +220,22 @@ public final class AutoReply implements MessageReceiver {
         poster.replace(channel, progress, render(message, answer.reply()), posted -> {
             index.put(message.getIdLong(), posted.withKey(answer.key()));
             if (answer.found()) {
-                dedup.remember(message.getChannel().getIdLong(), answer.key(), posted.jumpUrl());
+                dedup.remember(
+                        message.getChannel().getIdLong(), answer.key(), posted.jumpUrl(), settings.dedupWindow());
             }
         });
     }
 
-    private void follow(Message message) {
+    private void follow(Message message, GuildSettings settings) {
         var where = index.get(message.getIdLong());
         if (where.isEmpty()) {
             if (message.isFromGuild() && message.getStartedThread() != null) {
                 return; // answered before a restart; leave that answer alone
             }
-            answerNew(message);
+            answerNew(message, settings);
             return;
         }
-        Answer answer = ctx.answerer().answer(ctx.gatherer().gather(message));
+        Answer answer = ctx.answerer().answer(ctx.gatherer().gather(message), settings.redact());
         if (answer.status() == Answer.Status.BUSY
                 || answer.found() && answer.key().equals(where.get().key())) {
             return; // busy, or the diagnostic text did not change (e.g. only a typo elsewhere was fixed)

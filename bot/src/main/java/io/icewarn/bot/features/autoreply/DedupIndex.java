@@ -2,6 +2,7 @@ package io.icewarn.bot.features.autoreply;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,31 +13,53 @@ import java.util.Optional;
 
 /**
  * Remembers, per channel, which pastes were answered within the window, so the same paste posted again
- * links to the earlier answer. Keys are SHA-256 digests of the normalised text; bounded and thread-safe.
+ * links to the earlier answer. The window is per server ({@code /icewarn-admin dedup-window}), so each
+ * lookup passes the window in force now; an entry is kept for the window in force when it was written.
+ * Keys are SHA-256 digests of the normalised text; bounded and thread-safe.
  */
 public final class DedupIndex {
-    private final Cache<String, String> answers;
-    private final boolean off;
+    private record Entry(String jumpUrl, long writtenAt, long keepNanos) {}
 
-    /** Returns an index that remembers answers for {@code window} (zero turns it off). */
-    public DedupIndex(Duration window, Ticker ticker) {
-        this.off = window.isZero();
+    private final Ticker ticker;
+    private final Cache<String, Entry> answers;
+
+    /** Returns an empty index whose ages are read from {@code ticker}. */
+    public DedupIndex(Ticker ticker) {
+        this.ticker = ticker;
         this.answers = Caffeine.newBuilder()
                 .ticker(ticker)
-                .expireAfterWrite(off ? Duration.ofNanos(1) : window)
+                .expireAfter(Expiry.<String, Entry>creating((k, e) -> Duration.ofNanos(e.keepNanos())))
                 .maximumSize(20_000)
                 .build();
     }
 
-    /** Returns the link to the earlier answer to {@code key} in {@code channelId}, if within the window. */
-    public Optional<String> earlier(long channelId, String key) {
-        return off ? Optional.empty() : Optional.ofNullable(answers.getIfPresent(id(channelId, key)));
+    /**
+     * Returns the link to the earlier answer to {@code key} in {@code channelId}, if it is younger than
+     * {@code window} (zero: dedup is off).
+     */
+    public Optional<String> earlier(long channelId, String key, Duration window) {
+        if (window.isZero()) {
+            return Optional.empty();
+        }
+        Entry e = answers.getIfPresent(id(channelId, key));
+        if (e == null || ticker.read() - e.writtenAt() >= window.toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(e.jumpUrl());
     }
 
-    /** Remembers that {@code key} in {@code channelId} was answered at {@code jumpUrl}. */
-    public void remember(long channelId, String key, String jumpUrl) {
-        if (!off && !jumpUrl.isEmpty()) {
-            answers.put(id(channelId, key), jumpUrl);
+    /** Remembers for {@code window} that {@code key} in {@code channelId} was answered at {@code jumpUrl}. */
+    public void remember(long channelId, String key, String jumpUrl, Duration window) {
+        if (!window.isZero() && !jumpUrl.isEmpty()) {
+            answers.put(id(channelId, key), new Entry(jumpUrl, ticker.read(), saturatedNanos(window)));
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

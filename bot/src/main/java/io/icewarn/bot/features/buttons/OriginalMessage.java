@@ -28,6 +28,7 @@ final class OriginalMessage {
             Outgoing.privately(event, GONE, ctx.metrics());
             return;
         }
+        boolean redact = ctx.guildSettings().forGuild(event.getGuild()).redact();
         event.deferReply(true).queue();
         channel.retrieveMessageById(messageId)
                 .queue(
@@ -36,7 +37,7 @@ final class OriginalMessage {
                                         "button decode",
                                         () -> {
                                             Answer answer = ctx.answerer()
-                                                    .answer(ctx.gatherer().gather(message));
+                                                    .answer(ctx.gatherer().gather(message), redact);
                                             if (answer.status() == Answer.Status.BUSY) {
                                                 Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
                                                 return;

@@ -3,6 +3,7 @@ package io.icewarn.bot.features.commands;
 import io.icewarn.bot.discord.BotContext;
 import io.icewarn.bot.discord.MessageContextCommand;
 import io.icewarn.bot.discord.Outgoing;
+import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.answer.Answerer;
 import io.icewarn.bot.features.buttons.ButtonIds;
@@ -40,14 +41,15 @@ public final class DecodeDiagnosticMenu implements MessageContextCommand {
         if (CommandCooldown.refused(ctx, event)) {
             return;
         }
-        boolean ephemeral = ctx.privateByDefault();
+        GuildSettings settings = ctx.guildSettings().forGuild(event.getGuild());
+        boolean ephemeral = settings.privateReplies();
         Message target = event.getTarget();
         event.deferReply(ephemeral).queue();
         ctx.work()
                 .submit(
                         "context menu",
                         () -> {
-                            Answer answer = ctx.answerer().answer(ctx.gatherer().gather(target));
+                            Answer answer = ctx.answerer().answer(ctx.gatherer().gather(target), settings.redact());
                             if (answer.status() == Answer.Status.BUSY) {
                                 Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
                                 return;

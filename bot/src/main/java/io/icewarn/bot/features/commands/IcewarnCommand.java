@@ -3,6 +3,7 @@ package io.icewarn.bot.features.commands;
 import io.icewarn.bot.discord.BotContext;
 import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.discord.SlashCommand;
+import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.buttons.ButtonIds;
 import io.icewarn.bot.features.fetch.FileRef;
@@ -85,11 +86,12 @@ public final class IcewarnCommand implements SlashCommand {
             return;
         }
         OptionMapping priv = event.getOption(PRIVATE);
-        boolean ephemeral = priv == null ? ctx.privateByDefault() : priv.getAsBoolean();
+        GuildSettings settings = ctx.guildSettings().forGuild(event.getGuild());
+        boolean ephemeral = priv == null ? settings.privateReplies() : priv.getAsBoolean();
         String sub = Objects.requireNonNullElse(event.getSubcommandName(), "");
         switch (sub) {
             case "decode":
-                decode(event, text(event, "text"), ephemeral);
+                decode(event, text(event, "text"), ephemeral, settings.redact());
                 return;
             case "flag":
                 flag(event, text(event, "value"), ephemeral);
@@ -107,25 +109,25 @@ public final class IcewarnCommand implements SlashCommand {
         return o == null ? "" : o.getAsString();
     }
 
-    private void decode(SlashCommandInteractionEvent event, String text, boolean ephemeral) {
+    private void decode(SlashCommandInteractionEvent event, String text, boolean ephemeral, boolean redact) {
         if (text.length() > DEFER_CHARS || !ctx.gatherer().links(text).isEmpty()) {
             event.deferReply(ephemeral).queue();
             ctx.work()
                     .submit(
                             "slash decode",
-                            () -> answerDecode(event, text, ephemeral),
+                            () -> answerDecode(event, text, ephemeral, redact),
                             Outgoing.failure(event, ctx.metrics()));
             return;
         }
-        answerDecode(event, text, ephemeral);
+        answerDecode(event, text, ephemeral, redact);
     }
 
-    private void answerDecode(SlashCommandInteractionEvent event, String text, boolean ephemeral) {
+    private void answerDecode(SlashCommandInteractionEvent event, String text, boolean ephemeral, boolean redact) {
         List<FileRef> links = ctx.gatherer().links(text);
         Gathered gathered = links.isEmpty()
                 ? new Gathered(text, List.of(), 0)
                 : ctx.gatherer().gather(text, links);
-        Answer answer = ctx.answerer().answer(gathered);
+        Answer answer = ctx.answerer().answer(gathered, redact);
         if (answer.status() == Answer.Status.BUSY) {
             Outgoing.privately(event, io.icewarn.bot.features.answer.Answerer.BUSY, ctx.metrics());
             return;

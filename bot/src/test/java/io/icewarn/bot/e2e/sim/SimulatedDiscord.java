@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -36,9 +38,11 @@ public final class SimulatedDiscord implements AutoCloseable {
     private final RestControl control = new RestControl();
     private final SimRest rest;
     private final String token;
+    private final Path dataDirectory;
 
     private SimulatedDiscord(SimOptions options) throws IOException {
         this.options = options;
+        this.dataDirectory = Files.createTempDirectory("icewarn-e2e-data");
         this.world = new World(ids, options);
         this.token = newToken(world.applicationId());
         this.gateway = new SimGateway(world, recorder, options);
@@ -73,6 +77,20 @@ public final class SimulatedDiscord implements AutoCloseable {
             gateway.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        deleteTree(dataDirectory);
+    }
+
+    /** Returns the bot's data directory: one per simulator, so a restarted bot finds its state again. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
         }
     }
 
@@ -117,6 +135,7 @@ public final class SimulatedDiscord implements AutoCloseable {
         env.put("ICEWARN_APPLICATION_ID", Long.toUnsignedString(world.applicationId()));
         env.put("ICEWARN_DISCORD_API_URL", rest.base().toString());
         env.put("ICEWARN_DISCORD_GATEWAY_URL", gateway.url().toString());
+        env.put("ICEWARN_DATA_DIR", dataDirectory.toString());
         env.put("ICEWARN_HTTP_ENABLED", "false");
         env.put("ICEWARN_USER_COOLDOWN", "0s");
         return env;

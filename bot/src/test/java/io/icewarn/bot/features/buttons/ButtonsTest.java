@@ -129,31 +129,36 @@ final class ButtonsTest {
                 votes.add(ruleId + "=" + helped);
             }
         };
-        FeedbackButton button = new FeedbackButton(
-                new io.icewarn.bot.discord.BotContext(
-                        tester.ctx.services(),
-                        tester.ctx.renderer(),
-                        tester.ctx.tickets(),
-                        tester.ctx.gatherer(),
-                        tester.ctx.answerer(),
-                        tester.ctx.work(),
-                        tester.ctx.cooldown(),
-                        metrics),
-                new FeedbackVotes());
+        FeedbackButton button = new FeedbackButton(new io.icewarn.bot.discord.BotContext(
+                tester.ctx.services(),
+                tester.ctx.renderer(),
+                tester.ctx.tickets(),
+                tester.ctx.gatherer(),
+                tester.ctx.answerer(),
+                tester.ctx.work(),
+                tester.ctx.cooldown(),
+                metrics,
+                tester.store,
+                tester.guildSettings));
         User user = tester.user(9);
 
-        // WHEN the same user clicks "Fixed it" twice and another user "Didn't help"
+        // WHEN the same user clicks "Fixed it" twice and another user "Didn't help", then changes their mind
         button.onButton(tester.button("iw:fb:y:ports-open", BOT_MESSAGE, user, null), List.of("y", "ports-open"));
         button.onButton(tester.button("iw:fb:y:ports-open", BOT_MESSAGE, user, null), List.of("y", "ports-open"));
         User other = tester.user(10);
         button.onButton(tester.button("iw:fb:n:ports-open", BOT_MESSAGE, other, null), List.of("n", "ports-open"));
+        button.onButton(tester.button("iw:fb:y:ports-open", BOT_MESSAGE, other, null), List.of("y", "ports-open"));
 
-        // THEN two votes are counted per rule, and the repeat is told so privately
+        // THEN two votes are counted per rule, the repeat and the change are told so privately
         assertThat(votes).containsExactly("ports-open=true", "ports-open=false");
         assertThat(tester.sent)
                 .extracting(s -> s.data.getContent())
-                .containsExactly(FeedbackButton.THANKS, FeedbackButton.ALREADY, FeedbackButton.THANKS);
+                .containsExactly(
+                        FeedbackButton.THANKS, FeedbackButton.ALREADY, FeedbackButton.THANKS, FeedbackButton.CHANGED);
         assertThat(tester.sent).allMatch(s -> Boolean.TRUE.equals(s.ephemeral));
+        // and the store holds one vote per user, both "fixed it" now, in this server
+        assertThat(tester.store.feedback().stats(JdaTester.GUILD_ID, 10))
+                .containsExactly(new io.icewarn.bot.store.FeedbackRepository.RuleVotes("ports-open", 2, 0));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.icewarn.bot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.icewarn.bot.e2e.launch.InProcessBot;
 import io.icewarn.bot.e2e.sim.RestCall;
 import io.icewarn.bot.e2e.sim.SimulatedDiscord;
@@ -55,34 +54,58 @@ final class PasteThreadIT {
         long channel = discord.world().channel(0);
         long message = discord.post(channel, discord.world().human(0), Pastes.read(Pastes.SEED));
 
-        // WHEN the bot answers
-        RestCall thread = discord.recorder()
-                .awaitRest(
-                        c -> c.is("POST", "channels/{id}/messages/{id}/threads")
-                                && c.segment(3).equals(Long.toUnsignedString(message)),
-                        WAIT);
-        RestCall reply = discord.recorder()
-                .awaitRest(
-                        c -> c.is("POST", "channels/{id}/messages")
-                                && c.segment(1).equals(Long.toUnsignedString(message)),
-                        WAIT);
+        // WHEN the bot has answered (its buttons come with the last message)
+        discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
 
-        // THEN the thread is on that message in that channel, named within Discord's limit
+        // THEN there is one thread, on that message in that channel, named within Discord's limit
+        List<RestCall> threads = discord.recorder().rest(Calls.threadOn(message));
+        assertThat(threads).hasSize(1);
+        RestCall thread = threads.get(0);
         assertThat(thread.status()).isEqualTo(201);
         assertThat(thread.segment(1)).isEqualTo(Long.toUnsignedString(channel));
-        String name = thread.json().path("name").asText();
-        assertThat(name).isNotBlank().hasSizeLessThanOrEqualTo(DiscordLimits.THREAD_NAME);
-        // AND the answer went to the thread (whose ID is the message's), decoded, within every limit
-        assertThat(reply.ok()).isTrue();
-        JsonNode body = reply.json();
-        assertThat(WirePayloads.violations(body)).isEmpty();
-        assertThat(body.toString()).contains("24").containsIgnoringCase("0x320");
+        assertThat(thread.json().path("name").asText())
+                .isNotBlank()
+                .hasSizeLessThanOrEqualTo(DiscordLimits.THREAD_NAME);
+        // AND every message of the answer went to the thread (whose ID is the message's) after it was started,
+        // decoded, with no mention allowed and within every limit
+        List<RestCall> answer = discord.recorder().rest(Calls.postIn(message));
+        assertThat(answer).isNotEmpty().allMatch(RestCall::ok).allMatch(c -> c.seq() > thread.seq());
+        for (RestCall c : answer) {
+            assertThat(WirePayloads.violations(c.json())).as(c.toString()).isEmpty();
+        }
+        assertThat(answer.get(0).body()).contains("24").containsIgnoringCase("0x320");
         // AND nothing went to the channel itself, and the bot called no route Discord would not know
-        List<RestCall> inChannel = discord.recorder()
-                .rest(c ->
-                        c.is("POST", "channels/{id}/messages") && c.segment(1).equals(Long.toUnsignedString(channel)));
-        assertThat(inChannel).isEmpty();
+        assertThat(discord.recorder().rest(Calls.postIn(channel))).isEmpty();
         assertThat(discord.unknownRoutes()).isEmpty();
         assertThat(discord.recorder().rest(c -> !c.ok())).isEmpty();
+    }
+
+    @Test
+    void aMessageEditedIntoAPasteIsAnsweredAndItsDeletionRemovesTheAnswer() {
+        // GIVEN chat without a diagnostic, then edited to hold one (MESSAGE_UPDATE)
+        long message = discord.post(discord.world().channel(0), discord.world().human(1), "one moment, copying it");
+        discord.edit(message, Pastes.read(Pastes.KB_23));
+
+        // THEN the edit is answered like a new paste, once, in a thread on the message
+        discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+        assertThat(discord.recorder().rest(Calls.threadOn(message))).hasSize(1);
+        List<String> posted = discord.recorder().rest(Calls.postIn(message)).stream()
+                .map(c -> c.responseJson().path("id").asText())
+                .toList();
+        assertThat(posted).isNotEmpty();
+        assertThat(discord.recorder().rest(Calls.postIn(message)).get(0).body()).contains("23");
+
+        // WHEN the user deletes the message (MESSAGE_DELETE)
+        discord.delete(message);
+        // THEN the bot deletes every message it posted in the thread (whether or not it still remembered them)
+        String thread = Long.toUnsignedString(message);
+        List<RestCall> deleted = discord.recorder()
+                .awaitRest(
+                        c -> c.is("DELETE", "channels/{id}/messages/{id}")
+                                && c.segment(1).equals(thread),
+                        posted.size(),
+                        WAIT);
+        assertThat(deleted).extracting(c -> c.segment(3)).containsExactlyInAnyOrderElementsOf(posted);
+        assertThat(discord.unknownRoutes()).isEmpty();
     }
 }

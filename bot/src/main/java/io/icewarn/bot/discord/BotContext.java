@@ -8,7 +8,6 @@ import io.icewarn.bot.render.discord.DiscordRenderer;
 import io.icewarn.bot.render.markdown.TicketRenderer;
 import io.icewarn.bot.store.Store;
 import java.util.Objects;
-import net.dv8tion.jda.api.entities.Guild;
 
 /**
  * What every Discord feature shares, built once in {@link JdaDiscordBot} (or by the test fixture).
@@ -46,10 +45,5 @@ public record BotContext(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(guildSettings, "guildSettings");
-    }
-
-    /** Returns whether interaction answers in {@code guild} (null: a direct message) are private when the user did not say. */
-    public boolean privateByDefault(Guild guild) {
-        return guildSettings.forGuild(guild).privateReplies();
     }
 }

@@ -8,7 +8,6 @@ import io.icewarn.bot.store.GuildOverrides;
 import io.icewarn.bot.store.StoreException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -234,10 +233,5 @@ public final class AdminCommand implements SlashCommand {
     private static boolean bool(SlashCommandInteractionEvent event) {
         OptionMapping o = event.getOption("enabled");
         return o != null && o.getAsBoolean();
-    }
-
-    /** Exposed for the tests: the subcommand names, in order. */
-    List<String> subcommands() {
-        return data.getSubcommands().stream().map(SubcommandData::getName).toList();
     }
 }

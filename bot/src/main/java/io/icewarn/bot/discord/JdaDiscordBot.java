@@ -120,7 +120,8 @@ public final class JdaDiscordBot implements DiscordBot {
         BotMetrics counted = new MetricsBotMetrics(metrics);
         BotContext ctx = context(services, counted, store);
         metrics.bindWork(ctx.work()::inFlight);
-        Router router = new Router(Features.of(ctx, Ticker.systemTicker()), ctx.work(), counted);
+        Features features = Features.of(ctx, Ticker.systemTicker());
+        Router router = new Router(features, ctx.work(), counted);
         settings.applicationId().ifPresent(id -> LOG.info("Invite the bot with {}", Gateway.inviteUrl(id)));
         LOG.info("Shards: {}", plan.describe());
         ShardManager manager;
@@ -132,7 +133,8 @@ public final class JdaDiscordBot implements DiscordBot {
                     .setChunkingFilter(ChunkingFilter.NONE)
                     .setEnableShutdownHook(false)
                     .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(new RateLimitCounter(metrics)))
-                    .addEventListeners(router, new StartUp(router, settings));
+                    .addEventListeners(router, new StartUp(router, settings))
+                    .addEventListeners(features.sessionListeners().toArray());
             pointAt(settings.discordEndpoints(), builder);
             manager = ShardManagerPlans.apply(plan, builder).build();
         } catch (RuntimeException e) {

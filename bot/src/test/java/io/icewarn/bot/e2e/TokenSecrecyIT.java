@@ -116,7 +116,7 @@ final class TokenSecrecyIT {
         // THEN the session was logged below INFO (our code logs little under INFO; a library's DEBUG line proves
         // the root level took effect) and the failures were logged with their exception messages
         assertThat(err)
-                .contains("Registered 2 commands")
+                .contains("Registered 3 commands")
                 .contains(" DEBUG ")
                 .contains("could not answer an interaction: net.dv8tion.jda.api.exceptions.ErrorResponseException");
         // AND no secret appears (the output is the session's: it names the application)

@@ -3,6 +3,7 @@ package io.icewarn.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icewarn.bot.e2e.launch.InProcessBot;
+import io.icewarn.bot.e2e.sim.Attachment;
 import io.icewarn.bot.e2e.sim.RestCall;
 import io.icewarn.bot.e2e.sim.SimulatedDiscord;
 import io.icewarn.bot.render.discord.DiscordLimits;
@@ -107,5 +108,39 @@ final class PasteThreadIT {
                         WAIT);
         assertThat(deleted).extracting(c -> c.segment(3)).containsExactlyInAnyOrderElementsOf(posted);
         assertThat(discord.unknownRoutes()).isEmpty();
+    }
+
+    @Test
+    void aLogWithManyDiagnosticsIsAnsweredInSeveralMessagesEachWithinTheLimits() {
+        // GIVEN a log holding every pasted diagnostic of the corpus
+        StringBuilder log = new StringBuilder();
+        for (String name : List.of(
+                Pastes.SEED,
+                Pastes.KB_23,
+                "03-mediachanblob-22.txt",
+                Pastes.SERVER,
+                Pastes.CODE_BLOCK,
+                "07-report-form-25-0x40003a0.txt",
+                "08-ip-double-colon-51004.txt",
+                "13-qoe-connectivity-decimal.txt",
+                "16-server-1034-federation.txt",
+                "23-client-plain-52017.txt")) {
+            log.append(Pastes.read(name)).append("\n\n");
+        }
+        long message = discord.post(
+                discord.world().channel(0),
+                discord.world().human(2),
+                "all of today's failures",
+                List.of(Attachment.text("failures.log", log.toString())));
+
+        // WHEN the whole answer is out
+        discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+
+        // THEN it took several messages, each within every limit and allowing no mention
+        List<RestCall> answer = discord.recorder().rest(Calls.postIn(message));
+        assertThat(answer).hasSizeGreaterThan(1);
+        for (RestCall c : answer) {
+            assertThat(WirePayloads.violations(c.json())).as(c.toString()).isEmpty();
+        }
     }
 }

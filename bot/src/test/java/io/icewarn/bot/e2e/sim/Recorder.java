@@ -99,8 +99,9 @@ public final class Recorder {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; REST: " + rest
-                            + "; last gateway: " + gateway.subList(Math.max(0, gateway.size() - 20), gateway.size()));
+                    throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; last REST: "
+                            + rest.subList(Math.max(0, rest.size() - 40), rest.size()) + "; last gateway: "
+                            + gateway.subList(Math.max(0, gateway.size() - 20), gateway.size()));
                 }
                 try {
                     wait(Math.max(1, left / 1_000_000));

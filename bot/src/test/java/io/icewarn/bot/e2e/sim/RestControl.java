@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The REST side's fault knobs, by route template (as in {@link RestCall#route()}, e.g.
  * {@code POST channels/{id}/messages}). Injected faults are answered instead of the real answer and recorded
- * with {@link RestCall#fault()} set. Thread-safe.
+ * with {@link RestCall#fault()} set. A fault hits the next requests of its route in order of arrival, whatever
+ * channel or interaction they are for; JDA sends different buckets (channels, interactions) in parallel, so
+ * to aim at one request, plan the fault while that request is the only one of its route in flight.
+ * Thread-safe.
  */
 public final class RestControl {
     private final List<Fault> faults = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.icewarn.bot.e2e.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -33,6 +34,7 @@ public final class SimGateway {
     private final World world;
     private final Recorder recorder;
     private final SimOptions options;
+    private final String expectedToken;
     private final Server server;
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicInteger connections = new AtomicInteger();
@@ -40,12 +42,14 @@ public final class SimGateway {
     private volatile Session current;
     private volatile boolean acknowledgeHeartbeats = true;
     private final List<Integer> identifyCloses = new ArrayList<>();
+    private volatile int everyIdentifyClose;
     private volatile Runnable onIdentify = () -> {};
 
-    SimGateway(World world, Recorder recorder, SimOptions options) {
+    SimGateway(World world, Recorder recorder, SimOptions options, String expectedToken) {
         this.world = world;
         this.recorder = recorder;
         this.options = options;
+        this.expectedToken = expectedToken;
         this.server = new Server();
         server.setReuseAddr(true);
         server.setConnectionLostTimeout(0); // the gateway's own heartbeats decide liveness, as on Discord
@@ -81,14 +85,9 @@ public final class SimGateway {
         identifyCloses.add(code);
     }
 
-    /** Answers every IDENTIFY from now on with a close of {@code code} (a login the bot must give up). */
+    /** Answers every IDENTIFY from now on with a close of {@code code} (a login the bot must give up); 0 stops it. */
     public void closeEveryIdentify(int code) {
-        synchronized (this) {
-            identifyCloses.clear();
-            for (int i = 0; i < 1000; i++) {
-                identifyCloses.add(code);
-            }
-        }
+        this.everyIdentifyClose = code;
     }
 
     /** Sends op 7 RECONNECT on the live connection: the bot should close it and resume. */
@@ -134,6 +133,12 @@ public final class SimGateway {
     public String sessionId() {
         Session s = current;
         return s == null ? null : s.id;
+    }
+
+    /** Returns the intents the current session identified with (0 before READY). */
+    public long intents() {
+        Session s = current;
+        return s == null ? 0 : s.intents;
     }
 
     /** Returns the last sequence number of the current session (0 before READY). */
@@ -235,9 +240,9 @@ public final class SimGateway {
     }
 
     private void identify(WebSocket conn, JsonNode d) {
-        Integer close = null;
+        Integer close = everyIdentifyClose == 0 ? null : everyIdentifyClose;
         synchronized (this) {
-            if (!identifyCloses.isEmpty()) {
+            if (close == null && !identifyCloses.isEmpty()) {
                 close = identifyCloses.remove(0);
             }
         }
@@ -268,7 +273,7 @@ public final class SimGateway {
     private void resume(WebSocket conn, JsonNode d) {
         Session s = sessions.get(d.path("session_id").asText());
         if (s == null || !s.resumable || !expectedToken.equals(d.path("token").asText())) {
-            send(conn, op(GatewayOp.INVALID_SESSION, com.fasterxml.jackson.databind.node.BooleanNode.FALSE));
+            send(conn, op(GatewayOp.INVALID_SESSION, BooleanNode.FALSE));
             return;
         }
         long from = d.path("seq").asLong();
@@ -283,8 +288,6 @@ public final class SimGateway {
         }
         dispatch("RESUMED", Json.object());
     }
-
-    volatile String expectedToken = "";
 
     /** One gateway session: its ID, sequence and every dispatch it carried, for RESUME. */
     private static final class Session {

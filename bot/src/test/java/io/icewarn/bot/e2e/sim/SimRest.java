@@ -56,7 +56,7 @@ final class SimRest {
         this.options = options;
         this.token = token;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        this.pool = Executors.newFixedThreadPool(8, r -> {
+        this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sim-rest");
             t.setDaemon(true);
             return t;
@@ -87,7 +87,7 @@ final class SimRest {
 
     /** Registers an interaction the simulator sent, so its callback and webhook routes answer. */
     void expectInteraction(long id, String interactionToken, long channelId, int type) {
-        interactions.put(interactionToken, new Interaction(id, interactionToken, channelId, type));
+        interactions.put(interactionToken, new Interaction(id, channelId, type));
     }
 
     /** Returns the ID Discord gave the command {@code name} when the bot registered it, or a new one. */
@@ -638,7 +638,6 @@ final class SimRest {
     /** An interaction the simulator dispatched, and what the bot did with it. */
     private static final class Interaction {
         final long id;
-        final String token;
         final long channelId;
         final int type;
         boolean acknowledged;
@@ -646,9 +645,8 @@ final class SimRest {
         boolean ephemeral;
         long originalId;
 
-        Interaction(long id, String token, long channelId, int type) {
+        Interaction(long id, long channelId, int type) {
             this.id = id;
-            this.token = token;
             this.channelId = channelId;
             this.type = type;
         }

@@ -29,6 +29,8 @@ public final class SimulatedDiscord implements AutoCloseable {
     public static final String REGISTER_COMMANDS = "PUT applications/{id}/commands";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The MESSAGE_CONTENT gateway intent bit. */
+    private static final long MESSAGE_CONTENT_INTENT = 1L << 15;
 
     private final SimOptions options;
     private final Snowflakes ids = new Snowflakes();
@@ -45,8 +47,7 @@ public final class SimulatedDiscord implements AutoCloseable {
         this.dataDirectory = Files.createTempDirectory("icewarn-e2e-data");
         this.world = new World(ids, options);
         this.token = newToken(world.applicationId());
-        this.gateway = new SimGateway(world, recorder, options);
-        gateway.expectedToken = token;
+        this.gateway = new SimGateway(world, recorder, options, token);
         this.rest = new SimRest(world, recorder, gateway, control, options, token);
     }
 
@@ -259,13 +260,17 @@ public final class SimulatedDiscord implements AutoCloseable {
                         .put("guild_id", Long.toUnsignedString(world.guildId())));
     }
 
-    /** Returns the message as the gateway shows it to the bot: with guild and member, content only if granted. */
+    /**
+     * Returns the message as the gateway shows it to the bot: with guild and member; content, attachments,
+     * embeds and components only when the bot identified with the Message Content intent and it is granted.
+     */
     private ObjectNode asSeen(ObjectNode stored) {
         ObjectNode d = stored.deepCopy();
         d.put("guild_id", Long.toUnsignedString(world.guildId()));
         long author = Long.parseUnsignedLong(d.path("author").path("id").asText());
         d.set("member", world.member(author));
-        if (!options.messageContentGranted() && author != world.botUserId()) {
+        boolean contentIntent = (gateway.intents() & MESSAGE_CONTENT_INTENT) != 0 && options.messageContentGranted();
+        if (!contentIntent && author != world.botUserId()) {
             d.put("content", "");
             d.putArray("attachments");
             d.putArray("embeds");

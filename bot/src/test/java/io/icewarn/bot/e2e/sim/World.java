@@ -114,10 +114,6 @@ public final class World {
         return u.deepCopy();
     }
 
-    boolean isBot(long userId) {
-        return userJson(userId).path("bot").asBoolean();
-    }
-
     /** Returns the bot's user as {@code GET users/@me} and READY give it. */
     ObjectNode selfUser() {
         ObjectNode u = userJson(botUserId);

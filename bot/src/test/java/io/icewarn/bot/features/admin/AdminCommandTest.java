@@ -158,10 +158,10 @@ final class AdminCommandTest {
         // WHEN the server turns redaction on
         admin("redact", Map.of("enabled", true));
         int before = tester.sent.size();
-        autoAnswers(Fixtures.SERVER_1008 + " ", poster());
-        // THEN the new answer hides it
+        autoAnswers("The same again, from another call:\n" + Fixtures.SERVER_1008, poster());
+        // THEN the new answer (a full one, not a link to the first) hides it
         assertThat(tester.sent.subList(before, tester.sent.size()))
-                .isNotEmpty()
+                .anyMatch(s -> s.text().contains("[host]"))
                 .noneMatch(s -> s.text().contains("sip.contoso.com"));
     }
 
@@ -193,6 +193,8 @@ final class AdminCommandTest {
         int first = autoAnswers(Fixtures.SEED_24, poster());
         User other = tester.user(43);
         assertThat(autoAnswers(Fixtures.SEED_24, tester.member(other))).isEqualTo(first);
+        assertThat(tester.threadNames).hasSize(2);
+        assertThat(tester.sent).noneMatch(s -> s.data.getContent().startsWith("Same paste as before"));
         // WHEN it is one minute
         admin("dedup-window", Map.of("window", "1m"));
         assertThat(tester.guildSettings.forGuild(JdaTester.GUILD_ID).dedupWindow())

@@ -196,8 +196,21 @@ abstract class KillAndRestart {
                             .awaitRest(
                                     c -> c.is("POST", MESSAGES) && c.segment(1).equals(id(first)) && c.ok(), WAIT);
                     kill();
+                }),
+                new KillPoint("21 a long answer cut after its first message", () -> {
+                    RestControl.Hold first = discord.rest().holdNext("POST " + MESSAGES, Phase.BEFORE);
+                    RestControl.Hold second = discord.rest().holdNext("POST " + MESSAGES, Phase.BEFORE);
+                    long m = postLongLog();
+                    first.awaitHeld(WAIT);
+                    first.release();
+                    second.awaitHeld(WAIT);
+                    kill();
+                    second.drop();
+                    assertThat(discord.world().messagesIn(m))
+                            .as("one message of the answer went out")
+                            .hasSize(1);
                 }));
-        assertThat(points).hasSize(20);
+        assertThat(points).hasSize(21);
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("first start", () -> start(true)));
         for (KillPoint p : points.subList(0, points())) {
@@ -299,6 +312,31 @@ abstract class KillAndRestart {
         diagnostics.add(m);
     }
 
+    /** Posts a log whose answer takes several messages (ten corpus diagnostics). */
+    private long postLongLog() {
+        StringBuilder log = new StringBuilder();
+        for (String name : List.of(
+                Pastes.SEED,
+                Pastes.KB_23,
+                "03-mediachanblob-22.txt",
+                Pastes.SERVER,
+                Pastes.CODE_BLOCK,
+                "07-report-form-25-0x40003a0.txt",
+                "08-ip-double-colon-51004.txt",
+                "13-qoe-connectivity-decimal.txt",
+                "16-server-1034-federation.txt",
+                "23-client-plain-52017.txt")) {
+            log.append(Pastes.read(name)).append("\n\n");
+        }
+        long m = discord.post(
+                watched,
+                discord.world().human(2),
+                "all of today's failures",
+                List.of(Attachment.text("failures.log", log.toString())));
+        diagnostics.add(m);
+        return m;
+    }
+
     private void postChat(long channel) {
         discord.post(channel, discord.world().human(1), Pastes.read(Pastes.NO_DIAGNOSTIC));
     }
@@ -348,15 +386,28 @@ abstract class KillAndRestart {
     private void awaitEveryDiagnosticAnswered() {
         discord.recorder()
                 .await(
-                        r -> diagnostics.stream().filter(m -> answers(m) == 0).toList(),
+                        r -> diagnostics.stream()
+                                .filter(m -> answers(m) == 0 || !whole(m))
+                                .toList(),
                         List::isEmpty,
-                        "an answer to every diagnostic",
+                        "a whole answer to every diagnostic",
                         WAIT);
+    }
+
+    /** Returns false when the bot's messages in the thread on {@code message} end without the answer's buttons. */
+    private boolean whole(long message) {
+        List<JsonNode> own = discord.world().messagesIn(message).stream()
+                .filter(x -> author(x) == discord.world().botUserId())
+                .toList();
+        return own.isEmpty() || !own.get(own.size() - 1).path("components").isEmpty();
     }
 
     private void assertExactlyOneAnswerEach(String when) {
         Map<Long, Integer> counts = new LinkedHashMap<>();
         diagnostics.forEach(m -> counts.put(m, answers(m)));
+        assertThat(diagnostics)
+                .as(when + ": every answer in a thread is whole (its last message has the buttons)")
+                .allMatch(this::whole);
         assertThat(counts)
                 .as(when + ": answers per diagnostic")
                 .allSatisfy((m, n) -> assertThat(n).isEqualTo(1));

@@ -240,10 +240,22 @@ public final class CatchUp extends ListenerAdapter {
         return t != null ? t : m.getJDA().getThreadChannelById(m.getIdLong());
     }
 
-    /** Returns true when the bot wrote in {@code thread} (its answer, or the progress message of a large log). */
+    /**
+     * Returns true when {@code thread} holds the bot's whole answer. The bot puts its buttons on an answer's
+     * last message only, so messages of the bot without buttons are an answer cut short (or the progress
+     * message of a large log) by a crash: they are deleted, and the caller answers in the thread again.
+     */
     private static boolean answeredIn(ThreadChannel thread, long self) {
-        List<Message> recent = thread.getHistory().retrievePast(THREAD_LOOK).complete();
-        return recent.stream().anyMatch(x -> x.getAuthor().getIdLong() == self);
+        List<Message> own = thread.getHistory().retrievePast(THREAD_LOOK).complete().stream()
+                .filter(x -> x.getAuthor().getIdLong() == self)
+                .toList();
+        if (own.stream().anyMatch(x -> !x.getComponents().isEmpty())) {
+            return true;
+        }
+        for (Message partial : own) {
+            partial.delete().complete();
+        }
+        return false;
     }
 
     /** Returns the messages of {@code channel} after {@code after}, oldest first, at most {@link #MAX_PAGES} pages. */

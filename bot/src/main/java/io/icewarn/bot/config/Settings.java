@@ -32,6 +32,8 @@ import java.util.Set;
  * @param database where durable state (per-server settings, votes, checkpoints) is kept
  * @param autoReply whether messages holding a diagnostic are answered without being asked (servers may
  *     override it with {@code /icewarn-admin})
+ * @param catchUpMaxAge how far back the bot reads a watched channel's history after a restart to answer
+ *     diagnostics it missed; zero turns catch-up off
  */
 public record Settings(
         Optional<Secret> discordToken,
@@ -52,7 +54,8 @@ public record Settings(
         LogFormat logFormat,
         DiscordEndpoints discordEndpoints,
         DatabaseSettings database,
-        boolean autoReply) {
+        boolean autoReply,
+        Duration catchUpMaxAge) {
 
     public Settings {
         Objects.requireNonNull(discordToken, "discordToken");
@@ -67,6 +70,7 @@ public record Settings(
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(discordEndpoints, "discordEndpoints");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(catchUpMaxAge, "catchUpMaxAge");
         if (cacheSize < 0 || attachmentMaxBytes <= 0 || maxConcurrentDecodes <= 0) {
             throw new IllegalArgumentException("sizes and counts must be positive");
         }
@@ -93,7 +97,8 @@ public record Settings(
                 LogFormat.TEXT,
                 DiscordEndpoints.DISCORD,
                 DatabaseSettings.defaults(),
-                true);
+                true,
+                Duration.ofHours(24));
     }
 
     /** Returns true when no token is configured, so the bot runs as a local console. */
@@ -122,6 +127,7 @@ public record Settings(
                 + ", discordEndpoints=" + discordEndpoints
                 + ", database=" + database
                 + ", autoReply=" + autoReply
+                + ", catchUpMaxAge=" + catchUpMaxAge
                 + "]";
     }
 }

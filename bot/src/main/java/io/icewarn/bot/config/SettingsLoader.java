@@ -81,7 +81,8 @@ public final class SettingsLoader {
                 format(values),
                 endpoints(values),
                 database(values),
-                bool(values, SettingName.ICEWARN_AUTO_REPLY, d.autoReply()));
+                bool(values, SettingName.ICEWARN_AUTO_REPLY, d.autoReply()),
+                duration(values, SettingName.ICEWARN_CATCH_UP_MAX_AGE, d.catchUpMaxAge()));
     }
 
     private static DatabaseSettings database(Map<String, String> values) throws SettingsException {

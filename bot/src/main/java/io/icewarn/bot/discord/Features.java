@@ -10,9 +10,12 @@ import io.icewarn.bot.features.buttons.DeleteButton;
 import io.icewarn.bot.features.buttons.FeedbackButton;
 import io.icewarn.bot.features.buttons.RawFieldsButton;
 import io.icewarn.bot.features.buttons.TicketButton;
+import io.icewarn.bot.features.catchup.CatchUp;
+import io.icewarn.bot.features.catchup.Checkpoints;
 import io.icewarn.bot.features.commands.DecodeDiagnosticMenu;
 import io.icewarn.bot.features.commands.IcewarnCommand;
 import java.util.List;
+import net.dv8tion.jda.api.hooks.EventListener;
 
 /**
  * The one registration list: every slash command, context menu, message receiver and button handler of
@@ -22,30 +25,36 @@ import java.util.List;
  * @param contextCommands message context-menu commands
  * @param receivers message listeners
  * @param buttons button handlers
+ * @param sessionListeners listeners for gateway session and guild events (catch-up after downtime)
  */
 public record Features(
         List<SlashCommand> slashCommands,
         List<MessageContextCommand> contextCommands,
         List<MessageReceiver> receivers,
-        List<ButtonHandler> buttons) {
+        List<ButtonHandler> buttons,
+        List<EventListener> sessionListeners) {
     public Features {
         slashCommands = List.copyOf(slashCommands);
         contextCommands = List.copyOf(contextCommands);
         receivers = List.copyOf(receivers);
         buttons = List.copyOf(buttons);
+        sessionListeners = List.copyOf(sessionListeners);
     }
 
     /** Returns every feature of the bot over {@code ctx}. */
     public static Features of(BotContext ctx, Ticker ticker) {
         ReplyIndex answers = new ReplyIndex();
+        Checkpoints checkpoints = new Checkpoints(ctx.store().checkpoints());
+        AutoReply autoReply = new AutoReply(ctx, answers, new DedupIndex(ticker), new IntentWarning(), checkpoints);
         return new Features(
                 List.of(new IcewarnCommand(ctx), new AdminCommand(ctx)),
                 List.of(new DecodeDiagnosticMenu(ctx)),
-                List.of(new AutoReply(ctx, answers, new DedupIndex(ticker), new IntentWarning())),
+                List.of(autoReply),
                 List.of(
                         new DeleteButton(ctx, answers),
                         new RawFieldsButton(ctx),
                         new TicketButton(ctx),
-                        new FeedbackButton(ctx)));
+                        new FeedbackButton(ctx)),
+                List.of(new CatchUp(ctx, autoReply, checkpoints)));
     }
 }

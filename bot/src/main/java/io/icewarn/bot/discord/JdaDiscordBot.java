@@ -127,7 +127,8 @@ public final class JdaDiscordBot implements DiscordBot {
         BotMetrics counted = new MetricsBotMetrics(metrics);
         BotContext ctx = context(services, counted, store);
         metrics.bindWork(ctx.work()::inFlight);
-        Router router = new Router(Features.of(ctx, Ticker.systemTicker()), ctx.work(), counted);
+        Features features = Features.of(ctx, Ticker.systemTicker());
+        Router router = new Router(features, ctx.work(), counted);
         settings.applicationId().ifPresent(id -> LOG.info("Invite the bot with {}", Gateway.inviteUrl(id)));
         LOG.info("Shards: {}", plan.describe());
         PendingRequests pending = new PendingRequests();
@@ -143,7 +144,8 @@ public final class JdaDiscordBot implements DiscordBot {
                     .setEnableShutdownHook(false)
                     .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(new RateLimitCounter(metrics)))
                     .setCallbackPool(callbacks, false)
-                    .addEventListeners(router, new StartUp(router, settings), fatal);
+                    .addEventListeners(router, new StartUp(router, settings), fatal)
+                    .addEventListeners(features.sessionListeners().toArray());
             builder.setRestConfig(restConfig(settings.discordEndpoints(), pending));
             pointAt(settings.discordEndpoints(), builder);
             manager = ShardManagerPlans.apply(plan, builder).build();

@@ -33,9 +33,10 @@ public record StoreTarget(
                     .normalize()
                     .resolve(DatabaseSettings.EMBEDDED_NAME)
                     .toString();
-            // closed by Store.close after work in flight, not by H2's own shutdown hook
+            // closed by Store.close after work in flight, not by H2's own shutdown hook; WRITE_DELAY=0 writes
+            // each commit to the file at once (H2 otherwise waits up to 500 ms, and a killed process loses it)
             return new StoreTarget(
-                    "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
+                    "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0",
                     Optional.empty(),
                     Optional.empty(),
                     settings.schema(),

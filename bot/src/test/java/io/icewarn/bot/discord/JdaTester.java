@@ -693,7 +693,8 @@ public final class JdaTester {
                     LogFormat.TEXT,
                     d.discordEndpoints(),
                     io.icewarn.bot.config.DatabaseSettings.defaults(),
-                    true);
+                    true,
+                    d.catchUpMaxAge());
         }
     }
 }

@@ -48,7 +48,11 @@ final class RouterTest {
     void duplicateNamesFailAtStartUp() {
         // GIVEN two commands named alike
         Features features = new Features(
-                List.of(command("icewarn", () -> {}), command("icewarn", () -> {})), List.of(), List.of(), List.of());
+                List.of(command("icewarn", () -> {}), command("icewarn", () -> {})),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
 
         // WHEN the router is built THEN it refuses
         assertThatThrownBy(() -> new Router(features, Work.direct(), BotMetrics.NONE))
@@ -71,6 +75,7 @@ final class RouterTest {
                         List.of(command("icewarn", () -> {
                             throw new IllegalStateException("secret internals at line 42");
                         })),
+                        List.of(),
                         List.of(),
                         List.of(),
                         List.of()),

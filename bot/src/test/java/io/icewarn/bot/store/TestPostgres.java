@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Assumptions;
  * user {@code ICEWARN_TEST_PG_USER}, default {@code postgres}, trust authentication). Each test class gets its
  * own fresh schema, dropped afterwards, so parallel runs and CI on one server never collide. When the server
  * is unreachable the tests are skipped with a message saying so, unless {@code CI=true}: then they fail.
+ * Public for the end-to-end tests that run the bot on PostgreSQL.
  */
-final class TestPostgres {
-    static final String URL = env("ICEWARN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = env("ICEWARN_TEST_PG_USER", "postgres");
+public final class TestPostgres {
+    public static final String URL = env("ICEWARN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = env("ICEWARN_TEST_PG_USER", "postgres");
 
     private TestPostgres() {}
 
@@ -32,7 +33,7 @@ final class TestPostgres {
     }
 
     /** Skips (or, on CI, fails) the calling test class when PostgreSQL is not reachable. */
-    static void requireServer() {
+    public static void requireServer() {
         Optional<String> problem = problem();
         if (problem.isEmpty()) {
             return;
@@ -63,7 +64,7 @@ final class TestPostgres {
     }
 
     /** Returns a new schema name, unique to this run. */
-    static String freshSchema() {
+    public static String freshSchema() {
         return "icewarn_test_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     }
@@ -75,7 +76,7 @@ final class TestPostgres {
     }
 
     /** Drops {@code schema} and everything in it. */
-    static void drop(String schema) throws SQLException {
+    public static void drop(String schema) throws SQLException {
         try (Connection c = DriverManager.getConnection(URL, USER, null);
                 Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -6,6 +6,7 @@ import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.buttons.ButtonIds;
+import io.icewarn.bot.features.catchup.Checkpoints;
 import io.icewarn.bot.features.fetch.FileRef;
 import io.icewarn.bot.features.fetch.Gathered;
 import io.icewarn.bot.features.fetch.Gatherer;
@@ -16,10 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
@@ -36,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * channels, for members with an excluded role, and while the author is cooling down. Scope, excluded roles,
  * redaction and the dedup window are the server's ({@link GuildSettings}, read per message). Needs the GUILD_MESSAGES and MESSAGE_CONTENT intents (DIRECT_MESSAGES for DMs)
  * and VIEW_CHANNEL, MESSAGE_SEND, MESSAGE_HISTORY, CREATE_PUBLIC_THREADS and MESSAGE_SEND_IN_THREADS.
+ * Every message in a watched text or news channel is claimed in {@link Checkpoints} and marked handled once
+ * its answer is posted (or it needs none), which moves the channel's checkpoint for catch-up; catch-up
+ * answers what it missed through {@link #answerMissed}.
  */
 public final class AutoReply implements MessageReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(AutoReply.class);
@@ -50,13 +56,16 @@ public final class AutoReply implements MessageReceiver {
     private final DedupIndex dedup;
     private final ReplyPoster poster;
     private final IntentWarning intentWarning;
+    private final Checkpoints checkpoints;
 
-    public AutoReply(BotContext ctx, ReplyIndex index, DedupIndex dedup, IntentWarning intentWarning) {
+    public AutoReply(
+            BotContext ctx, ReplyIndex index, DedupIndex dedup, IntentWarning intentWarning, Checkpoints checkpoints) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.index = Objects.requireNonNull(index, "index");
         this.dedup = Objects.requireNonNull(dedup, "dedup");
         this.poster = new ReplyPoster(ctx.metrics());
         this.intentWarning = Objects.requireNonNull(intentWarning, "intentWarning");
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
     }
 
     @Override
@@ -66,10 +75,56 @@ public final class AutoReply implements MessageReceiver {
             return;
         }
         GuildSettings settings = ctx.guildSettings().forMessage(message);
+        Optional<Checkpoints.Handling> claim = claim(message, settings);
+        if (claim.isEmpty()) {
+            return; // catch-up already has it
+        }
+        Checkpoints.Handling handled = claim.get();
         if (!wanted(message, false, settings)) {
+            if (handled != Checkpoints.UNTRACKED) {
+                ctx.work().submit("checkpoint", handled::done); // a database write: not on the gateway thread
+            }
             return;
         }
-        ctx.work().submit("auto-reply", () -> answerNew(message, settings));
+        if (!ctx.work().submit("auto-reply", () -> answerNew(message, settings, null, true, handled))) {
+            LOG.debug("shutting down: message left to catch-up after the restart");
+        }
+    }
+
+    /**
+     * Answers {@code message}, found in a watched channel's history by catch-up, as it would have been
+     * answered live (without the per-user cooldown: the messages were spread over the downtime), and calls
+     * {@code handled} when done. {@code emptyThread} is a thread the bot already started on the message
+     * without answering in it (the process died in between): the answer goes there instead of a new thread.
+     * Call it on a work thread.
+     */
+    public void answerMissed(Message message, ThreadChannel emptyThread, Checkpoints.Handling handled) {
+        GuildSettings settings = ctx.guildSettings().forMessage(message);
+        if (message.getAuthor().isBot() || message.isWebhookMessage() || !wanted(message, false, settings)) {
+            handled.done();
+            return;
+        }
+        answerNew(message, settings, emptyThread, false, handled);
+    }
+
+    /** Returns whether catch-up watches the channel of {@code message}: a guild text or news channel in scope. */
+    static boolean watched(Message message, GuildSettings settings) {
+        if (!message.isFromGuild()) {
+            return false;
+        }
+        ChannelType type = message.getChannelType();
+        return (type == ChannelType.TEXT || type == ChannelType.NEWS)
+                && settings.autoReply()
+                && settings.scope().allows(message.getChannel());
+    }
+
+    private Optional<Checkpoints.Handling> claim(Message message, GuildSettings settings) {
+        if (!watched(message, settings)) {
+            return Optional.of(Checkpoints.UNTRACKED);
+        }
+        checkpoints.arrivedLive(message.getChannel().getIdLong(), message.getIdLong());
+        return checkpoints.claim(
+                message.getGuild().getIdLong(), message.getChannel().getIdLong(), message.getIdLong());
     }
 
     @Override
@@ -139,17 +194,37 @@ public final class AutoReply implements MessageReceiver {
         return false;
     }
 
-    private void answerNew(Message message, GuildSettings settings) {
+    private void answerNew(
+            Message message,
+            GuildSettings settings,
+            ThreadChannel existing,
+            boolean live,
+            Checkpoints.Handling handled) {
+        boolean handedOff = false;
+        try {
+            handedOff = answerOrHandOff(message, settings, existing, live, handled);
+        } finally {
+            if (!handedOff) {
+                handled.done();
+            }
+        }
+    }
+
+    /** Answers {@code message}; returns true when an asynchronous step now owns {@code handled}. */
+    private boolean answerOrHandOff(
+            Message message,
+            GuildSettings settings,
+            ThreadChannel existing,
+            boolean live,
+            Checkpoints.Handling handled) {
         List<FileRef> files = ctx.gatherer().files(message);
         long max = ctx.services().settings().attachmentMaxBytes();
         long declared = files.stream()
                 .mapToLong(f -> f.size() > max ? 0 : Math.max(0, f.size()))
                 .sum();
         if (declared >= LARGE_BYTES) {
-            Duration left = ctx.cooldown().tryAcquire(message.getAuthor().getIdLong());
-            if (!left.isZero()) {
-                LOG.debug("user cooling down, not answering");
-                return;
+            if (live && coolingDown(message)) {
+                return false;
             }
             String file = files.stream()
                     .filter(f -> f.size() <= max)
@@ -160,32 +235,38 @@ public final class AutoReply implements MessageReceiver {
             MessageCreateData progress = Outgoing.text(name + " (" + Gatherer.size(declared) + ")…");
             poster.post(
                     message,
+                    existing,
                     name.length() > 100 ? name.substring(0, 100) : name,
                     List.of(progress),
-                    posted -> ctx.work().submit("large log", () -> finishLarge(message, files, posted, settings)));
-            return;
+                    posted -> {
+                        if (!ctx.work()
+                                .submit("large log", () -> finishLarge(message, files, posted, settings, handled))) {
+                            handled.done(); // shutting down: the progress message stays, as after a crash
+                        }
+                    });
+            return true;
         }
         Gathered gathered = ctx.gatherer().gather(message.getContentRaw(), files);
         Answer answer = ctx.answerer().answer(gathered, settings.redact());
         if (answer.status() == Answer.Status.BUSY) {
             if (gathered.filesRead() > 0 || mayHoldDiagnostic(gathered.text())) {
-                replyInPlace(message, ctx.renderer().render(answer.reply()));
+                replyInPlace(message, ctx.renderer().render(answer.reply()), handled);
+                return true;
             }
-            return;
+            return false;
         }
         if (!answer.found()) {
             if (!gathered.notes().isEmpty()) {
                 // the user attached a log we could not read: say why instead of staying silent
                 ReplyBuilder replies = ctx.services().replies(settings.redact());
                 Reply why = replies.withNotes(replies.error("I could not read the attached file."), gathered.notes());
-                replyInPlace(message, ctx.renderer().render(why));
+                replyInPlace(message, ctx.renderer().render(why), handled);
+                return true;
             }
-            return;
+            return false;
         }
-        Duration left = ctx.cooldown().tryAcquire(message.getAuthor().getIdLong());
-        if (!left.isZero()) {
-            LOG.debug("user cooling down, not answering");
-            return;
+        if (live && coolingDown(message)) {
+            return false;
         }
         long channelId = message.getChannel().getIdLong();
         var earlier = dedup.earlier(channelId, answer.key(), settings.dedupWindow());
@@ -195,20 +276,56 @@ public final class AutoReply implements MessageReceiver {
                     message,
                     List.of(Outgoing.text("Same paste as before; the answer is here: " + earlier.get())),
                     ctx.metrics(),
-                    sent -> {});
-            return;
+                    sent -> handled.done());
+            return true;
         }
-        poster.post(message, ctx.renderer().threadName(answer.reply()), render(message, answer.reply()), posted -> {
-            index.put(message.getIdLong(), posted.withKey(answer.key()));
-            dedup.remember(channelId, answer.key(), posted.jumpUrl(), settings.dedupWindow());
-        });
+        poster.post(
+                message,
+                existing,
+                ctx.renderer().threadName(answer.reply()),
+                render(message, answer.reply()),
+                posted -> {
+                    index.put(message.getIdLong(), posted.withKey(answer.key()));
+                    dedup.remember(channelId, answer.key(), posted.jumpUrl(), settings.dedupWindow());
+                    handled.done();
+                });
+        return true;
     }
 
-    private void finishLarge(Message message, List<FileRef> files, Posted progress, GuildSettings settings) {
+    private boolean coolingDown(Message message) {
+        Duration left = ctx.cooldown().tryAcquire(message.getAuthor().getIdLong());
+        if (!left.isZero()) {
+            LOG.debug("user cooling down, not answering");
+            return true;
+        }
+        return false;
+    }
+
+    private void finishLarge(
+            Message message,
+            List<FileRef> files,
+            Posted progress,
+            GuildSettings settings,
+            Checkpoints.Handling handled) {
+        try {
+            finishLargeOrHandOff(message, files, progress, settings, handled);
+        } catch (RuntimeException e) {
+            handled.done();
+            throw e;
+        }
+    }
+
+    private void finishLargeOrHandOff(
+            Message message,
+            List<FileRef> files,
+            Posted progress,
+            GuildSettings settings,
+            Checkpoints.Handling handled) {
         Gathered gathered = ctx.gatherer().gather(message.getContentRaw(), files);
         Answer answer = ctx.answerer().answer(gathered, settings.redact());
         MessageChannel channel = channelOf(message, progress);
         if (channel == null) {
+            handled.done();
             return;
         }
         if (progress.inThread() && answer.found() && channel instanceof ThreadChannel) {
@@ -223,6 +340,7 @@ public final class AutoReply implements MessageReceiver {
                 dedup.remember(
                         message.getChannel().getIdLong(), answer.key(), posted.jumpUrl(), settings.dedupWindow());
             }
+            handled.done();
         });
     }
 
@@ -232,7 +350,7 @@ public final class AutoReply implements MessageReceiver {
             if (message.isFromGuild() && message.getStartedThread() != null) {
                 return; // answered before a restart; leave that answer alone
             }
-            answerNew(message, settings);
+            answerNew(message, settings, null, true, Checkpoints.UNTRACKED);
             return;
         }
         Answer answer = ctx.answerer().answer(ctx.gatherer().gather(message), settings.redact());
@@ -252,8 +370,8 @@ public final class AutoReply implements MessageReceiver {
         poster.replace(channel, where.get(), render(message, answer.reply()), p -> index.put(message.getIdLong(), p));
     }
 
-    private void replyInPlace(Message message, List<MessageCreateData> messages) {
-        Outgoing.send(message.getChannel(), message, messages, ctx.metrics(), sent -> {});
+    private void replyInPlace(Message message, List<MessageCreateData> messages, Checkpoints.Handling handled) {
+        Outgoing.send(message.getChannel(), message, messages, ctx.metrics(), sent -> handled.done());
     }
 
     private static MessageChannel channelOf(Message message, Posted where) {

@@ -50,8 +50,22 @@ public final class ReplyPoster {
                 Permission.MESSAGE_SEND_IN_THREADS);
     }
 
-    /** Posts {@code messages} for {@code original} and calls {@code done} with where they went. */
-    public void post(Message original, String threadName, List<MessageCreateData> messages, Consumer<Posted> done) {
+    /**
+     * Posts {@code messages} for {@code original} and calls {@code done} with where they went: into
+     * {@code existing} when it is not null (a thread the bot started on {@code original} earlier), else into a
+     * new thread on it or in place.
+     */
+    public void post(
+            Message original,
+            ThreadChannel existing,
+            String threadName,
+            List<MessageCreateData> messages,
+            Consumer<Posted> done) {
+        if (existing != null) {
+            Outgoing.send(
+                    existing, null, messages, metrics, sent -> done.accept(posted(existing.getIdLong(), true, sent)));
+            return;
+        }
         if (!canThread(original)) {
             inPlace(original, messages, done);
             return;

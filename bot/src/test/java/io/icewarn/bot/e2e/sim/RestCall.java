@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param headers the request headers (names in lower case), without {@code authorization}
  * @param body the JSON body ({@code payload_json} of a multipart body), or {@code ""}
  * @param files the names of files uploaded in a multipart body
- * @param status the status the simulator answered with
+ * @param status the status the simulator answered with, or {@link #DROPPED}
  * @param fault true when {@link #status} was a fault injected by {@link RestControl}, false for a real answer
  *     (including a 429 the simulator's own rate limit enforced)
  * @param response the JSON the simulator answered with, or {@code ""}
@@ -39,6 +39,9 @@ public record RestCall(
         int status,
         boolean fault,
         String response) {
+    /** The status of a request {@link RestControl.Hold#drop() dropped} before the simulator acted on it. */
+    public static final int DROPPED = 0;
+
     public RestCall {
         Objects.requireNonNull(route, "route");
         headers = Map.copyOf(headers);

@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The REST side's fault knobs, by route template (as in {@link RestCall#route()}, e.g.
@@ -17,6 +19,7 @@ import java.util.Optional;
  */
 public final class RestControl {
     private final List<Fault> faults = new ArrayList<>();
+    private final List<Hold> holds = new ArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private int expiringInteractions;
 
@@ -80,8 +83,29 @@ public final class RestControl {
         expiringInteractions += count;
     }
 
-    /** Removes every planned fault, expiry and the latency. */
+    /** Where a {@link Hold} stops a request. */
+    public enum Phase {
+        /** Received, not yet acted on: nothing changed in the world. */
+        BEFORE,
+        /** Acted on (message stored, thread created, dispatches sent), answer not yet written. */
+        AFTER
+    }
+
+    /**
+     * Holds the next request of {@code route} (a route template, or {@code GET cdn} for attachment downloads)
+     * at {@code phase} until the returned hold is released or dropped, so a test can act (e.g. kill the bot)
+     * at that exact point. Held requests occupy one of the REST server's threads.
+     */
+    public synchronized Hold holdNext(String route, Phase phase) {
+        Hold h = new Hold(Objects.requireNonNull(route, "route"), Objects.requireNonNull(phase, "phase"));
+        holds.add(h);
+        return h;
+    }
+
+    /** Removes every planned fault, expiry, hold not yet reached (released ones go on) and the latency. */
     public synchronized void clear() {
+        holds.forEach(Hold::release);
+        holds.clear();
         faults.clear();
         arrivalHooks.clear();
         expiringInteractions = 0;
@@ -110,6 +134,86 @@ public final class RestControl {
             }
         }
         return Optional.empty();
+    }
+
+    /** Returns the hold waiting for this request of {@code route}, consuming it. */
+    synchronized Optional<Hold> takeHold(String route) {
+        for (Iterator<Hold> it = holds.iterator(); it.hasNext(); ) {
+            Hold h = it.next();
+            if (h.route.equals(route)) {
+                it.remove();
+                return Optional.of(h);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One request held at a {@link Phase}. {@link #awaitHeld} blocks until the request is there; then
+     * {@link #release()} lets it go on (after the client died, too: Discord acts on a request whose client
+     * is gone), and {@link #drop()}, at {@link Phase#BEFORE}, closes it unanswered without acting on it.
+     */
+    public static final class Hold {
+        private static final long MAX_HOLD_SECONDS = 120;
+        private final String route;
+        private final Phase phase;
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch decided = new CountDownLatch(1);
+        private volatile boolean dropped;
+
+        private Hold(String route, Phase phase) {
+            this.route = route;
+            this.phase = phase;
+        }
+
+        /** Blocks until the held request arrived; fails after {@code timeout}. */
+        public void awaitHeld(Duration timeout) {
+            try {
+                if (!arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("no " + route + " request to hold within " + timeout);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+
+        /** Lets the held request go on. */
+        public void release() {
+            decided.countDown();
+        }
+
+        /** Closes the held request without acting on it (only at {@link Phase#BEFORE}; else the same as release). */
+        public void drop() {
+            dropped = phase == Phase.BEFORE;
+            decided.countDown();
+        }
+
+        /** At BEFORE: waits for the decision; returns false when the request is dropped. */
+        boolean holdBefore() {
+            if (phase == Phase.BEFORE) {
+                waitForDecision();
+                return !dropped;
+            }
+            return true;
+        }
+
+        /** At AFTER: waits for the decision. */
+        void holdAfter() {
+            if (phase == Phase.AFTER) {
+                waitForDecision();
+            }
+        }
+
+        private void waitForDecision() {
+            arrived.countDown();
+            try {
+                // bounded so a forgotten hold cannot pin a server thread for ever
+                decided.await(MAX_HOLD_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Returns the fault for this request of {@code route}, consuming one of its count. */

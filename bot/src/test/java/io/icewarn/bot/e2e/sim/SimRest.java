@@ -132,6 +132,10 @@ final class SimRest {
                 }
             });
             if (rawPath.startsWith(CDN)) {
+                Optional<RestControl.Hold> cdnHold = control.takeHold(method + " cdn");
+                if (cdnHold.isPresent() && !cdnHold.get().holdBefore()) {
+                    return; // dropped: the connection closes without an answer
+                }
                 byte[] file = files.get(rawPath);
                 int status = file == null ? 404 : 200;
                 recorder.add(new RestCall(
@@ -148,6 +152,9 @@ final class SimRest {
                         status,
                         false,
                         ""));
+                if (cdnHold.isPresent()) {
+                    cdnHold.get().holdAfter();
+                }
                 if (file == null) {
                     ex.sendResponseHeaders(404, -1);
                 } else {
@@ -175,6 +182,24 @@ final class SimRest {
             boolean webhookRoute = path.startsWith("interactions/") || path.startsWith("webhooks/");
             control.takeArrivalHook(route).ifPresent(Runnable::run);
             Optional<RestControl.Fault> injected = control.take(route);
+            Optional<RestControl.Hold> hold = control.takeHold(route);
+            if (hold.isPresent() && !hold.get().holdBefore()) {
+                recorder.add(new RestCall(
+                        recorder.nextSeq(),
+                        at,
+                        nanos,
+                        method,
+                        path,
+                        query,
+                        route,
+                        headers,
+                        body.json(),
+                        body.files(),
+                        RestCall.DROPPED,
+                        true,
+                        ""));
+                return; // dropped before Discord acted on it: the connection closes without an answer
+            }
             Bucket bucket = bucket(route, path);
             if (injected.isPresent() && injected.get().afterProcessing()) {
                 fault = true;
@@ -205,6 +230,9 @@ final class SimRest {
                     answer.status,
                     fault,
                     answer.json == null ? "" : Json.write(answer.json)));
+            if (hold.isPresent()) {
+                hold.get().holdAfter();
+            }
             write(ex, answer);
         } catch (RuntimeException e) {
             // a simulator bug: answer 500 so the test sees it in the recording
@@ -290,6 +318,10 @@ final class SimRest {
                 return deleteMessage(id(p[1]), id(p[3]));
             case "POST channels/{id}/messages/{id}/threads":
                 return startThread(id(p[1]), id(p[3]), body.node());
+            case "GET channels/{id}":
+                return world.channelJson(id(p[1]))
+                        .map(Answer::ok)
+                        .orElseGet(() -> Answer.error(404, 10003, "Unknown Channel"));
             case "PATCH channels/{id}":
                 return world.channelJson(id(p[1]))
                         .map(c -> {
@@ -363,6 +395,19 @@ final class SimRest {
         String content = body.path("content").asText("");
         ObjectNode m = world.createMessage(channelId, world.botUserId(), content, null);
         ObjectNode stored = apply(m, body);
+        JsonNode reference = body.path("message_reference");
+        if (reference.has("message_id")) {
+            // a reply, stored as Discord stores one: type 19, the full reference and the message it answers
+            ObjectNode ref = stored.putObject("message_reference")
+                    .put("type", 0)
+                    .put("message_id", reference.path("message_id").asText())
+                    .put("channel_id", Long.toUnsignedString(channelId))
+                    .put("guild_id", Long.toUnsignedString(world.guildId()));
+            stored.put("type", 19);
+            world.message(id(ref.path("message_id").asText()))
+                    .ifPresentOrElse(
+                            r -> stored.set("referenced_message", r), () -> stored.putNull("referenced_message"));
+        }
         world.editMessage(id(m.path("id").asText()), stored);
         if (enforceNonce) {
             nonces.put(channelId + "/" + nonce, id(m.path("id").asText()));
@@ -396,28 +441,74 @@ final class SimRest {
         gateway.dispatch("MESSAGE_CREATE", d);
     }
 
+    /**
+     * {@code GET channels/{id}/messages} as Discord answers it: {@code limit} 1..100 (default 50, else 400
+     * with code 50035), at most one of {@code before}, {@code after}, {@code around}; the page is the
+     * {@code limit} messages nearest the pivot on that side (for {@code after}: the oldest ones after it), and
+     * always newest first.
+     */
     private Answer history(long channelId, String query) {
         if (!world.channelExists(channelId)) {
             return Answer.error(404, 10003, "Unknown Channel");
         }
         int limit = 50;
+        Long before = null;
+        Long after = null;
+        Long around = null;
         for (String kv : query.split("&")) {
-            if (kv.startsWith("limit=")) {
-                limit = Integer.parseInt(kv.substring(6));
+            String[] pair = kv.split("=", 2);
+            if (pair.length != 2) {
+                continue;
+            }
+            try {
+                switch (pair[0]) {
+                    case "limit":
+                        limit = Integer.parseInt(pair[1]);
+                        break;
+                    case "before":
+                        before = id(pair[1]);
+                        break;
+                    case "after":
+                        after = id(pair[1]);
+                        break;
+                    case "around":
+                        around = id(pair[1]);
+                        break;
+                    default:
+                        break;
+                }
+            } catch (NumberFormatException e) {
+                return Answer.error(400, 50035, "Invalid Form Body (" + pair[0] + ")");
             }
         }
-        List<JsonNode> all = new ArrayList<>();
-        for (long id : world.messageIds()) {
-            world.message(id)
-                    .filter(m -> m.path("channel_id").asText().equals(Long.toUnsignedString(channelId)))
-                    .ifPresent(all::add);
+        if (limit < 1 || limit > 100) {
+            return Answer.error(400, 50035, "Invalid Form Body (limit: must be between 1 and 100)");
         }
-        all.sort(Comparator.comparing(
-                        (JsonNode m) -> Long.parseUnsignedLong(m.path("id").asText()))
-                .reversed());
+        List<JsonNode> all = world.messagesIn(channelId); // oldest first
+        List<JsonNode> page;
+        if (after != null) {
+            long a = after;
+            page = all.stream().filter(m -> idOf(m) > a).limit(limit).toList();
+        } else if (around != null) {
+            long r = around;
+            List<JsonNode> older = all.stream().filter(m -> idOf(m) < r).toList();
+            List<JsonNode> newer = all.stream().filter(m -> idOf(m) >= r).toList();
+            int fromNewer = Math.min(newer.size(), (limit + 1) / 2);
+            int fromOlder = Math.min(older.size(), limit - fromNewer);
+            page = new ArrayList<>(older.subList(older.size() - fromOlder, older.size()));
+            page.addAll(newer.subList(0, Math.min(newer.size(), limit - fromOlder)));
+        } else {
+            long b = before == null ? Long.MAX_VALUE : before;
+            List<JsonNode> older = all.stream().filter(m -> idOf(m) < b).toList();
+            page = older.subList(Math.max(0, older.size() - limit), older.size());
+        }
         ArrayNode out = Json.array();
-        all.stream().limit(limit).forEach(out::add);
+        page.stream().sorted(Comparator.comparingLong(SimRest::idOf).reversed()).forEach(out::add);
         return Answer.ok(out);
+    }
+
+    private static long idOf(JsonNode message) {
+        return Long.parseUnsignedLong(message.path("id").asText());
     }
 
     private Answer editMessage(long channelId, long messageId, JsonNode body) {

@@ -198,6 +198,7 @@ public final class SimulatedDiscord implements AutoCloseable {
             "POST channels/{id}/messages",
             "GET channels/{id}/messages",
             "GET channels/{id}/messages/{id}",
+            "GET channels/{id}",
             "PATCH channels/{id}/messages/{id}",
             "DELETE channels/{id}/messages/{id}",
             "POST channels/{id}/messages/{id}/threads",

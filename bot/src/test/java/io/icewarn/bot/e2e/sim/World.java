@@ -237,6 +237,10 @@ public final class World {
                 channel.put("message_count", channel.path("message_count").asInt() + 1);
                 channel.put(
                         "total_message_sent", channel.path("total_message_sent").asInt() + 1);
+                ObjectNode starter = messages.get(channelId);
+                if (starter != null) {
+                    starter.set("thread", channel.deepCopy()); // the starter message shows its thread as it is now
+                }
             }
         }
         return m.deepCopy();
@@ -271,6 +275,17 @@ public final class World {
 
     List<Long> messageIds() {
         return List.copyOf(messages.keySet());
+    }
+
+    /** Returns the messages of channel or thread {@code channelId} as stored, oldest first. */
+    public List<JsonNode> messagesIn(long channelId) {
+        String channel = Long.toUnsignedString(channelId);
+        return messages.values().stream()
+                .filter(m -> m.path("channel_id").asText().equals(channel))
+                .map(m -> (JsonNode) m.deepCopy())
+                .sorted(java.util.Comparator.comparingLong(
+                        m -> Long.parseUnsignedLong(m.path("id").asText())))
+                .toList();
     }
 
     Optional<ObjectNode> deleteMessage(long id) {

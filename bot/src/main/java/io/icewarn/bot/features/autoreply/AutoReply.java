@@ -13,7 +13,6 @@ import io.icewarn.bot.features.fetch.Gatherer;
 import io.icewarn.bot.reply.Reply;
 import io.icewarn.bot.reply.ReplyBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -379,18 +378,12 @@ public final class AutoReply implements MessageReceiver {
     }
 
     private List<MessageCreateData> render(Message message, Reply reply) {
-        List<MessageCreateData> messages = new ArrayList<>(ctx.renderer().render(reply));
-        int last = messages.size() - 1;
-        messages.set(
-                last,
-                Outgoing.create(
-                        messages.get(last),
-                        ButtonIds.rows(
-                                reply,
-                                message.getAuthor().getIdLong(),
-                                message.getChannel().getIdLong(),
-                                message.getIdLong())));
-        return messages;
+        return ButtonIds.onLastMessage(
+                ctx.renderer().render(reply),
+                reply,
+                message.getAuthor().getIdLong(),
+                message.getChannel().getIdLong(),
+                message.getIdLong());
     }
 
     /** Returns true when {@code text} names a diagnostic header or field, so a "busy" answer is worth sending. */

@@ -1,12 +1,14 @@
 package io.icewarn.bot.features.buttons;
 
 import io.icewarn.bot.discord.ButtonHandler;
+import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.reply.Reply;
 import io.icewarn.bot.reply.ReplySection;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * Builds the buttons under an answer. Each button's component ID carries the state it needs (at most 100
@@ -27,6 +29,24 @@ public final class ButtonIds {
     private static final int MAX_ID = 100;
 
     private ButtonIds() {}
+
+    /**
+     * Returns the rendered messages of {@code reply} with its {@link #rows} on the last one, where Discord
+     * shows them under the whole answer (an answer without them was cut short).
+     *
+     * @param rendered the reply rendered as messages, at least one
+     * @param reply the answer
+     * @param authorId see {@link #rows}
+     * @param channelId see {@link #rows}
+     * @param messageId see {@link #rows}
+     */
+    public static List<MessageCreateData> onLastMessage(
+            List<MessageCreateData> rendered, Reply reply, long authorId, long channelId, long messageId) {
+        List<MessageCreateData> messages = new ArrayList<>(rendered);
+        int last = messages.size() - 1;
+        messages.set(last, Outgoing.create(messages.get(last), rows(reply, authorId, channelId, messageId)));
+        return messages;
+    }
 
     /**
      * Returns the rows for an answer to a message.

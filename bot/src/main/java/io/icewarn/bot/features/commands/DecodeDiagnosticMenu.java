@@ -7,7 +7,6 @@ import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.answer.Answerer;
 import io.icewarn.bot.features.buttons.ButtonIds;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import net.dv8tion.jda.api.entities.Message;
@@ -54,20 +53,12 @@ public final class DecodeDiagnosticMenu implements MessageContextCommand {
                                 Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
                                 return;
                             }
-                            List<MessageCreateData> messages =
-                                    new ArrayList<>(ctx.renderer().render(answer.reply()));
-                            int last = messages.size() - 1;
-                            messages.set(
-                                    last,
-                                    Outgoing.create(
-                                            messages.get(last),
-                                            ButtonIds.rows(
-                                                    answer.reply(),
-                                                    ephemeral
-                                                            ? 0
-                                                            : event.getUser().getIdLong(),
-                                                    target.getChannel().getIdLong(),
-                                                    target.getIdLong())));
+                            List<MessageCreateData> messages = ButtonIds.onLastMessage(
+                                    ctx.renderer().render(answer.reply()),
+                                    answer.reply(),
+                                    ephemeral ? 0 : event.getUser().getIdLong(),
+                                    target.getChannel().getIdLong(),
+                                    target.getIdLong());
                             Outgoing.respond(event, messages, ephemeral, ctx.metrics());
                         },
                         Outgoing.failure(event, ctx.metrics()));

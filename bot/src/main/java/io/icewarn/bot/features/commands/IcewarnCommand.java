@@ -5,6 +5,7 @@ import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.discord.SlashCommand;
 import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
+import io.icewarn.bot.features.answer.Answerer;
 import io.icewarn.bot.features.buttons.ButtonIds;
 import io.icewarn.bot.features.fetch.FileRef;
 import io.icewarn.bot.features.fetch.Gathered;
@@ -129,17 +130,15 @@ public final class IcewarnCommand implements SlashCommand {
                 : ctx.gatherer().gather(text, links);
         Answer answer = ctx.answerer().answer(gathered, redact);
         if (answer.status() == Answer.Status.BUSY) {
-            Outgoing.privately(event, io.icewarn.bot.features.answer.Answerer.BUSY, ctx.metrics());
+            Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
             return;
         }
-        List<MessageCreateData> messages = new ArrayList<>(ctx.renderer().render(answer.reply()));
-        int last = messages.size() - 1;
-        messages.set(
-                last,
-                Outgoing.create(
-                        messages.get(last),
-                        ButtonIds.rows(
-                                answer.reply(), ephemeral ? 0 : event.getUser().getIdLong(), 0, 0)));
+        List<MessageCreateData> messages = ButtonIds.onLastMessage(
+                ctx.renderer().render(answer.reply()),
+                answer.reply(),
+                ephemeral ? 0 : event.getUser().getIdLong(),
+                0,
+                0);
         Outgoing.respond(event, messages, ephemeral, ctx.metrics());
     }
 

@@ -3,14 +3,14 @@ package io.icewarn.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.icewarn.bot.e2e.launch.InProcessBot;
+import io.icewarn.bot.e2e.launch.InProcessSession;
 import io.icewarn.bot.e2e.sim.RestCall;
 import io.icewarn.bot.e2e.sim.SimInteraction;
+import io.icewarn.bot.e2e.sim.SimOptions;
 import io.icewarn.bot.e2e.sim.SimulatedDiscord;
 import io.icewarn.bot.e2e.sim.World;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,28 +30,26 @@ final class InteractionsIT {
     @TempDir
     static Path dir;
 
+    static InProcessSession session;
     static SimulatedDiscord discord;
-    static InProcessBot bot;
     static World w;
 
     @BeforeAll
     static void start() {
-        discord = SimulatedDiscord.start();
+        session = InProcessSession.start(SimOptions.defaults(), dir, WAIT, (sim, env) -> {
+            // automatic answers only in channel 0, so a context-menu target in channel 1 is answered by the menu alone
+            env.put(
+                    "ICEWARN_ALLOWED_CHANNELS",
+                    Long.toUnsignedString(sim.world().channel(0)));
+        });
+        discord = session.discord();
         w = discord.world();
-        Map<String, String> env = new HashMap<>(discord.botEnvironment());
-        // automatic answers only in channel 0, so a context-menu target in channel 1 is answered by the menu alone
-        env.put("ICEWARN_ALLOWED_CHANNELS", Long.toUnsignedString(w.channel(0)));
-        bot = InProcessBot.start(env, dir);
-        discord.awaitBotReady(WAIT);
     }
 
     @AfterAll
     static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        if (discord != null) {
-            discord.close();
+        if (session != null) {
+            session.close();
         }
     }
 

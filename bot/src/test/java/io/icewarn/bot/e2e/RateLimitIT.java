@@ -2,16 +2,14 @@ package io.icewarn.bot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.icewarn.bot.e2e.launch.InProcessBot;
+import io.icewarn.bot.e2e.launch.InProcessSession;
 import io.icewarn.bot.e2e.sim.RestCall;
 import io.icewarn.bot.e2e.sim.SimOptions;
 import io.icewarn.bot.e2e.sim.SimulatedDiscord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,26 +33,22 @@ final class RateLimitIT {
     @TempDir
     static Path dir;
 
+    static InProcessSession session;
     static SimulatedDiscord discord;
-    static InProcessBot bot;
 
     @BeforeAll
     static void start() {
-        discord = SimulatedDiscord.start(SimOptions.defaults().withBuckets(LIMIT, WINDOW));
-        Map<String, String> env = new HashMap<>(discord.botEnvironment());
-        // enough decode permits for the burst: with fewer, some pastes get an in-place "busy" reply instead
-        env.put("ICEWARN_MAX_CONCURRENT_DECODES", Integer.toString(BURST));
-        bot = InProcessBot.start(env, dir);
-        discord.awaitBotReady(WAIT);
+        session = InProcessSession.start(SimOptions.defaults().withBuckets(LIMIT, WINDOW), dir, WAIT, (sim, env) -> {
+            // enough decode permits for the burst: with fewer, some pastes get an in-place "busy" reply instead
+            env.put("ICEWARN_MAX_CONCURRENT_DECODES", Integer.toString(BURST));
+        });
+        discord = session.discord();
     }
 
     @AfterAll
     static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        if (discord != null) {
-            discord.close();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -2,7 +2,7 @@ package io.icewarn.bot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.icewarn.bot.e2e.launch.InProcessBot;
+import io.icewarn.bot.e2e.launch.InProcessSession;
 import io.icewarn.bot.e2e.sim.GatewayOp;
 import io.icewarn.bot.e2e.sim.RestCall;
 import io.icewarn.bot.e2e.sim.SimulatedDiscord;
@@ -34,23 +34,19 @@ final class ReconnectIT {
     @TempDir
     static Path dir;
 
+    static InProcessSession session;
     static SimulatedDiscord discord;
-    static InProcessBot bot;
 
     @BeforeAll
     static void start() {
-        discord = SimulatedDiscord.start();
-        bot = InProcessBot.start(discord.botEnvironment(), dir);
-        discord.awaitBotReady(WAIT);
+        session = InProcessSession.start(dir, WAIT);
+        discord = session.discord();
     }
 
     @AfterAll
     static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        if (discord != null) {
-            discord.close();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -3,15 +3,14 @@ package io.icewarn.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icewarn.bot.e2e.launch.HealthProbe;
-import io.icewarn.bot.e2e.launch.InProcessBot;
+import io.icewarn.bot.e2e.launch.InProcessSession;
 import io.icewarn.bot.e2e.sim.RestCall;
+import io.icewarn.bot.e2e.sim.SimOptions;
 import io.icewarn.bot.e2e.sim.SimulatedDiscord;
 import io.icewarn.bot.e2e.sim.World;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,29 +27,25 @@ final class SilenceIT {
     @TempDir
     static Path dir;
 
+    static InProcessSession session;
     static SimulatedDiscord discord;
-    static InProcessBot bot;
     static HealthProbe health;
 
     @BeforeAll
     static void start() {
-        discord = SimulatedDiscord.start();
-        Map<String, String> env = new HashMap<>(discord.botEnvironment());
-        env.put(
-                "ICEWARN_ALLOWED_CHANNELS",
-                Long.toUnsignedString(discord.world().channel(0)));
-        health = HealthProbe.enable(env);
-        bot = InProcessBot.start(env, dir);
-        discord.awaitBotReady(WAIT);
+        session = InProcessSession.start(SimOptions.defaults(), dir, WAIT, (sim, env) -> {
+            env.put(
+                    "ICEWARN_ALLOWED_CHANNELS",
+                    Long.toUnsignedString(sim.world().channel(0)));
+            health = HealthProbe.enable(env);
+        });
+        discord = session.discord();
     }
 
     @AfterAll
     static void stop() {
-        if (bot != null) {
-            bot.close();
-        }
-        if (discord != null) {
-            discord.close();
+        if (session != null) {
+            session.close();
         }
     }
 

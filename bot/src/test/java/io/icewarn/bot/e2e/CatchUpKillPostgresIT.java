@@ -15,10 +15,7 @@ final class CatchUpKillPostgresIT extends KillAndRestart {
     Map<String, String> database() {
         TestPostgres.requireServer();
         schema = TestPostgres.freshSchema();
-        return Map.of(
-                "ICEWARN_DATABASE_URL", TestPostgres.URL,
-                "ICEWARN_DATABASE_USER", TestPostgres.USER,
-                "ICEWARN_DATABASE_SCHEMA", schema);
+        return TestPostgres.botEnvironment(schema);
     }
 
     @Override

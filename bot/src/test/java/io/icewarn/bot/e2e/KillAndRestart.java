@@ -314,25 +314,11 @@ abstract class KillAndRestart {
 
     /** Posts a log whose answer takes several messages (ten corpus diagnostics). */
     private long postLongLog() {
-        StringBuilder log = new StringBuilder();
-        for (String name : List.of(
-                Pastes.SEED,
-                Pastes.KB_23,
-                "03-mediachanblob-22.txt",
-                Pastes.SERVER,
-                Pastes.CODE_BLOCK,
-                "07-report-form-25-0x40003a0.txt",
-                "08-ip-double-colon-51004.txt",
-                "13-qoe-connectivity-decimal.txt",
-                "16-server-1034-federation.txt",
-                "23-client-plain-52017.txt")) {
-            log.append(Pastes.read(name)).append("\n\n");
-        }
         long m = discord.post(
                 watched,
                 discord.world().human(2),
                 "all of today's failures",
-                List.of(Attachment.text("failures.log", log.toString())));
+                List.of(Attachment.text("failures.log", Pastes.tenDiagnosticsLog())));
         diagnostics.add(m);
         return m;
     }

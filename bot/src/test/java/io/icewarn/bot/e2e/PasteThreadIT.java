@@ -109,25 +109,11 @@ final class PasteThreadIT {
     @Test
     void aLogWithManyDiagnosticsIsAnsweredInSeveralMessagesEachWithinTheLimits() {
         // GIVEN a log holding every pasted diagnostic of the corpus
-        StringBuilder log = new StringBuilder();
-        for (String name : List.of(
-                Pastes.SEED,
-                Pastes.KB_23,
-                "03-mediachanblob-22.txt",
-                Pastes.SERVER,
-                Pastes.CODE_BLOCK,
-                "07-report-form-25-0x40003a0.txt",
-                "08-ip-double-colon-51004.txt",
-                "13-qoe-connectivity-decimal.txt",
-                "16-server-1034-federation.txt",
-                "23-client-plain-52017.txt")) {
-            log.append(Pastes.read(name)).append("\n\n");
-        }
         long message = discord.post(
                 discord.world().channel(0),
                 discord.world().human(2),
                 "all of today's failures",
-                List.of(Attachment.text("failures.log", log.toString())));
+                List.of(Attachment.text("failures.log", Pastes.tenDiagnosticsLog())));
 
         // WHEN the whole answer is out
         discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Real pastes from the decoder's corpus (the project's shared samples), read from the source tree. */
 final class Pastes {
@@ -30,5 +31,24 @@ final class Pastes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Returns a log holding ten corpus diagnostics of every shape, whose answer takes several messages. */
+    static String tenDiagnosticsLog() {
+        StringBuilder log = new StringBuilder();
+        for (String name : List.of(
+                SEED,
+                KB_23,
+                "03-mediachanblob-22.txt",
+                SERVER,
+                CODE_BLOCK,
+                "07-report-form-25-0x40003a0.txt",
+                "08-ip-double-colon-51004.txt",
+                "13-qoe-connectivity-decimal.txt",
+                "16-server-1034-federation.txt",
+                "23-client-plain-52017.txt")) {
+            log.append(read(name)).append("\n\n");
+        }
+        return log.toString();
     }
 }

@@ -21,10 +21,7 @@ final class StateRestartPostgresIT extends StateAcrossRestarts {
     Map<String, String> database() {
         TestPostgres.requireServer();
         schema = TestPostgres.freshSchema();
-        return Map.of(
-                "ICEWARN_DATABASE_URL", TestPostgres.URL,
-                "ICEWARN_DATABASE_USER", TestPostgres.USER,
-                "ICEWARN_DATABASE_SCHEMA", schema);
+        return TestPostgres.botEnvironment(schema);
     }
 
     @Override

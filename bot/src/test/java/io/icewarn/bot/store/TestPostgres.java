@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -73,6 +74,14 @@ public final class TestPostgres {
     static StoreTarget target(String schema) {
         return new StoreTarget(
                 URL, Optional.of(USER), Optional.empty(), Optional.of(schema), "test PostgreSQL schema " + schema);
+    }
+
+    /** Returns the bot settings that keep its state in {@code schema} on the test server. */
+    public static Map<String, String> botEnvironment(String schema) {
+        return Map.of(
+                "ICEWARN_DATABASE_URL", URL,
+                "ICEWARN_DATABASE_USER", USER,
+                "ICEWARN_DATABASE_SCHEMA", schema);
     }
 
     /** Drops {@code schema} and everything in it. */

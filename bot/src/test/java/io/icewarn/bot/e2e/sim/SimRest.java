@@ -180,24 +180,25 @@ final class SimRest {
             }
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             boolean webhookRoute = path.startsWith("interactions/") || path.startsWith("webhooks/");
+            Outcome record = (status, isFault, response) -> recorder.add(new RestCall(
+                    recorder.nextSeq(),
+                    at,
+                    nanos,
+                    method,
+                    path,
+                    query,
+                    route,
+                    headers,
+                    body.json(),
+                    body.files(),
+                    status,
+                    isFault,
+                    response));
             control.takeArrivalHook(route).ifPresent(Runnable::run);
             Optional<RestControl.Fault> injected = control.take(route);
             Optional<RestControl.Hold> hold = control.takeHold(route);
             if (hold.isPresent() && !hold.get().holdBefore()) {
-                recorder.add(new RestCall(
-                        recorder.nextSeq(),
-                        at,
-                        nanos,
-                        method,
-                        path,
-                        query,
-                        route,
-                        headers,
-                        body.json(),
-                        body.files(),
-                        RestCall.DROPPED,
-                        true,
-                        ""));
+                record.add(RestCall.DROPPED, true, "");
                 return; // dropped before Discord acted on it: the connection closes without an answer
             }
             Bucket bucket = bucket(route, path);
@@ -216,20 +217,7 @@ final class SimRest {
                 answer = answer(method, path, query, body);
                 answer.bucket = bucket;
             }
-            recorder.add(new RestCall(
-                    recorder.nextSeq(),
-                    at,
-                    nanos,
-                    method,
-                    path,
-                    query,
-                    route,
-                    headers,
-                    body.json(),
-                    body.files(),
-                    answer.status,
-                    fault,
-                    answer.json == null ? "" : Json.write(answer.json)));
+            record.add(answer.status, fault, answer.json == null ? "" : Json.write(answer.json));
             if (hold.isPresent()) {
                 hold.get().holdAfter();
             }
@@ -239,6 +227,12 @@ final class SimRest {
             ex.sendResponseHeaders(500, -1);
             throw e;
         }
+    }
+
+    /** Records the request being handled with how it ended. */
+    @FunctionalInterface
+    private interface Outcome {
+        void add(int status, boolean fault, String response);
     }
 
     private Bucket bucket(String route, String path) {

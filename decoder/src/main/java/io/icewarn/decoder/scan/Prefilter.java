@@ -6,30 +6,40 @@ import java.nio.ByteOrder;
 
 /**
  * Finds, in the low eight bits of the text's characters, the few places where the scanner can do
- * anything: an anchor, a QoE tag, or a SIP status or request line. Everything the scanner reacts to is
- * ASCII and contains one of five punctuation bytes within {@link #BACK} characters after where it
- * starts: {@code -} ({@code ms-…diagnostics}), {@code =} ({@code reason=}, {@code …MediaDebug=}),
- * {@code <} (QoE tags), {@code /} ({@code SIP/2.0}) and {@code :} ({@code INVITE sip:}). Eight bytes at a
- * time are tested for those five (SWAR), and each hit is checked against its few neighbours; only a hit
- * that passes sends the scanner to look at the characters around it.
+ * anything: an anchor, a QoE tag, or a SIP status or request line. Each of them contains one of four
+ * trigger bytes within {@link #BACK} characters after where it starts: {@code g} ({@code diagnostics} of
+ * every header, {@code MediaDebug}), {@code ;} ({@code 25; reason=} of the report form), {@code /}
+ * ({@code SIP/2.0}, which begins a status line and ends a request line) and {@code <} (QoE tags). These
+ * are rare in logs next to {@code = - : /} of dates, addresses and SIP parameters. Eight bytes at a time
+ * are tested for them (SWAR), each trigger is checked against the byte before and after it with two table
+ * look-ups, and only one that passes a closer check sends the scanner to look at the characters around it.
  *
  * <p>The check is conservative: it may pass a place where nothing starts (the scanner then finds
  * nothing), but never rejects one where something does, also when a character above U+00FF has low
  * bits that look like ASCII. So skipping the text between hits changes nothing in the result.
  */
 final class Prefilter {
+    /** The most spaces the report form allows around its {@code ;}. */
+    private static final int REPORT_GAP = 8;
+
+    /** Where {@code g} is in {@code CallerMediaDebug}, the longest way back from a {@code g} to its anchor. */
+    private static final int MEDIA_DEBUG_G = Anchor.MEDIA_DEBUG_KEY_LENGTH - 1;
+
     /** A place that matters starts at most this many characters before the hit that reveals it. */
-    static final int BACK = 48;
+    static final int BACK = Math.max(MEDIA_DEBUG_G, Anchor.MAX_CODE_DIGITS + REPORT_GAP);
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
-    /** {@code (b | 1) == '='} holds for {@code <} and {@code =}. */
-    private static final long LT_EQ = ONES * '=';
-    /** {@code (b | 2) == '/'} holds for {@code -} and {@code /}. */
-    private static final long DASH_SLASH = ONES * '/';
+    /** {@code (b | 0x20) == 'g'} holds for {@code g} and {@code G}. */
+    private static final long CASE_BIT = ONES * 0x20;
 
-    private static final long COLON = ONES * ':';
+    private static final long G = ONES * 'g';
+    /** {@code (b | 0x14) == '?'} holds for {@code / ;} (and the rare {@code + ?}, which the tables reject). */
+    private static final long SLASH_SEMI_BITS = ONES * 0x14;
+
+    private static final long SLASH_SEMI = ONES * '?';
+    private static final long LT = ONES * '<';
 
     private Prefilter() {}
 
@@ -47,10 +57,10 @@ final class Prefilter {
         i = Math.max(1, i);
         while (i + 8 <= end) {
             long w = (long) LONGS.get(b, i);
-            // -, / and : count only after a letter (s- p/ p: l: s:), which rules out timestamps and dates early
-            long letterBefore = ((long) LONGS.get(b, i - 1) << 1) & HIGH;
-            long m = mayBeZero((w | ONES) ^ LT_EQ)
-                    | (mayBeZero((w | (ONES << 1)) ^ DASH_SLASH) | mayBeZero(w ^ COLON)) & letterBefore;
+            long g = (w | CASE_BIT) ^ G;
+            long slashSemi = (w | SLASH_SEMI_BITS) ^ SLASH_SEMI;
+            long lt = w ^ LT;
+            long m = ((g - ONES) & ~g | (slashSemi - ONES) & ~slashSemi | (lt - ONES) & ~lt) & HIGH;
             while (m != 0) {
                 int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
                 if (candidate(b, p) && passes(b, limit, p, ascii)) {
@@ -74,30 +84,22 @@ final class Prefilter {
      */
     static int windowStart(byte[] b, int p) {
         switch (b[p]) {
-            case '-':
-                return p - 4; // x-ms-…
+            case 'g':
+            case 'G':
+                return p - MEDIA_DEBUG_G; // CallerMediaDebug, ms-client-diagnostics
+            case ';':
+                return p - (Anchor.MAX_CODE_DIGITS + REPORT_GAP); // 123456789 ; reason=
             case '/':
                 return p - 3; // SIP/2.0
-            case ':':
-                return p - 15; // NEGOTIATE sips:
-            case '<':
-                return p;
             default:
-                return p - BACK; // 123456789 ; reason = / CallerMediaDebug =
+                return p; // <
         }
     }
 
     /**
-     * Returns a word with the high bit set in every byte of {@code x} that is zero, and perhaps also in a
-     * byte of 0x01 above a zero byte (the borrow): {@link #candidate} rules those out.
-     */
-    private static long mayBeZero(long x) {
-        return (x - ONES) & ~x & HIGH;
-    }
-
-    /**
      * Returns false when the bytes around {@code p > 0} rule out {@link #passes}: two table look-ups, no
-     * branch per kind of trigger. A byte after the text's end (stale or absent) only makes this true more often.
+     * branch per kind of trigger. The byte after the text's end may be stale or absent: a trigger there
+     * cannot pass anyway, since each needs more text after it.
      */
     private static boolean candidate(byte[] b, int p) {
         int trigger = b[p] & 0xFF;
@@ -106,32 +108,32 @@ final class Prefilter {
     }
 
     /**
-     * For each pair (the byte before, the trigger) whether {@link #passes} can hold: {@code s-}
-     * ({@code ms-}), {@code p/} ({@code SIP/}), {@code p: l: s:} ({@code sip: tel: sips:}), {@code =} after a
-     * letter that ends {@code reason} or {@code MediaDebug} or after a possible space, and every {@code <}.
-     * This rules out most triggers of a log (timestamps, dates, URLs, SIP parameters).
+     * For each pair (the byte before, the trigger) whether {@link #passes} can hold: {@code ag ug}
+     * ({@code diagnostics}, {@code MediaDebug}), a digit or a possible space before {@code ;}, {@code p/}
+     * ({@code SIP/}), and every {@code <}.
      */
     private static final boolean[] BEFORE = new boolean[1 << 16];
 
     /**
-     * For each pair (the trigger, the byte after) whether {@link #passes} can hold: {@code -d -c -s}
-     * ({@code diagnostics client- sdp-}), {@code /2} ({@code /2.0}), {@code <} before a letter or {@code /};
-     * anything after {@code :} and {@code =}.
+     * For each pair (the trigger, the byte after) whether {@link #passes} can hold: {@code gn}, or {@code g}
+     * before {@code =} or a possible space; {@code ;} before {@code r} or a possible space; {@code /2}; and
+     * {@code <} before a letter or {@code /}.
      */
     private static final boolean[] AFTER = new boolean[1 << 16];
 
     static {
         for (int c = 0; c < 256; c++) {
             int lower = c | 0x20;
-            BEFORE[c << 8 | '-'] = lower == 's';
+            boolean space = maybeSpace((byte) c);
+            for (int g : new int[] {'g', 'G'}) {
+                BEFORE[c << 8 | g] = lower == 'a' || lower == 'u';
+                AFTER[g << 8 | c] = lower == 'n' || c == '=' || space;
+            }
+            BEFORE[c << 8 | ';'] = Source.isDigit((char) c) || space;
+            AFTER[';' << 8 | c] = lower == 'r' || space;
             BEFORE[c << 8 | '/'] = lower == 'p';
-            BEFORE[c << 8 | ':'] = lower == 'p' || lower == 'l' || lower == 's';
-            BEFORE[c << 8 | '='] = lower == 'n' || lower == 'g' || maybeSpace((byte) c);
-            BEFORE[c << 8 | '<'] = true;
-            AFTER['-' << 8 | c] = lower == 'd' || lower == 'c' || lower == 's';
             AFTER['/' << 8 | c] = c == '2';
-            AFTER[':' << 8 | c] = true;
-            AFTER['=' << 8 | c] = true;
+            BEFORE[c << 8 | '<'] = true;
             AFTER['<' << 8 | c] = c == '/' || Source.isAsciiLetter((char) c);
         }
     }
@@ -139,47 +141,38 @@ final class Prefilter {
     /** Returns true when the trigger byte at {@code p} may belong to something the scanner reacts to. */
     static boolean passes(byte[] b, int limit, int p, boolean ascii) {
         switch (b[p]) {
-            case '-': // ms-client-diagnostics, (x-)ms-diagnostics(-public), x-ms-SDP-diagnostics
-                return is(b, limit, p - 2, "ms")
-                        && (is(b, limit, p + 1, "diagnostics")
-                                || is(b, limit, p + 1, "client-diagnostics")
-                                || is(b, limit, p + 1, "sdp-diagnostics"));
-            case '=': // 25; reason=… and CallerMediaDebug=…, with up to 8 spaces before the '='
-                int j = p - 1;
-                for (int k = 0; k < 8 && j >= 0 && maybeSpace(b[j]); k++) {
-                    j--;
-                }
-                return is(b, limit, j - 9, "mediadebug")
-                        || is(b, limit, j - 5, "reason") && reportBefore(b, limit, j - 6);
+            case 'g': // ms-client-diagnostics, (x-)ms-diagnostics(-public), x-ms-SDP-diagnostics;
+            // Caller/CalleeMediaDebug
+            case 'G':
+                return is(b, limit, p - 3, "diagnostics") || is(b, limit, p - 9, "mediadebug");
+            case ';': // 25; reason=…, with up to 8 spaces on each side of the ';'
+                return reportAround(b, limit, p);
             case '<':
                 return qoeTag(b, limit, p);
-            case '/': // SIP/2.0 and a space: a status line (not Via: SIP/2.0/TLS, nor the end of a request line)
+            case '/': // SIP/2.0, unless SIP/2.0/TLS of a Via header (a U+202F space has the low bits of '/')
                 return is(b, limit, p - 3, "sip")
                         && is(b, limit, p + 1, "2.0")
-                        && (ascii ? isSpace(at(b, limit, p + 4)) : maybeSpace(at(b, limit, p + 4)));
-            case ':': // a request line: METHOD sip:, sips:, tel:
-                return (is(b, limit, p - 3, "sip") || is(b, limit, p - 3, "tel")) && at(b, limit, p - 4) == ' '
-                        || is(b, limit, p - 4, "sips") && at(b, limit, p - 5) == ' ';
+                        && (!ascii || at(b, limit, p + 4) != '/');
             default:
                 return false;
         }
     }
 
-    /** Returns true when {@code <digits> <spaces> ;<spaces>} ends at {@code j}, as before {@code reason} in the report form. */
-    private static boolean reportBefore(byte[] b, int limit, int j) {
-        int k = j;
-        for (int n = 0; n < 8 && k >= 0 && maybeSpace(b[k]); n++) {
-            k--;
-        }
-        if (at(b, limit, k) != ';') {
-            return false;
-        }
-        k--;
-        for (int n = 0; n < 8 && k >= 0 && maybeSpace(b[k]); n++) {
+    /** Returns true when {@code <digits> <spaces> ; <spaces> reason} is written around the {@code ;} at {@code p}. */
+    private static boolean reportAround(byte[] b, int limit, int p) {
+        int k = p - 1;
+        for (int n = 0; n < REPORT_GAP && k >= 0 && maybeSpace(b[k]); n++) {
             k--;
         }
         int d = at(b, limit, k);
-        return d >= '0' && d <= '9';
+        if (d < '0' || d > '9') {
+            return false;
+        }
+        int j = p + 1;
+        for (int n = 0; n < REPORT_GAP && j < limit && maybeSpace(b[j]); n++) {
+            j++;
+        }
+        return is(b, limit, j, "reason");
     }
 
     /**
@@ -216,11 +209,6 @@ final class Prefilter {
             j++;
         }
         return false;
-    }
-
-    /** ASCII characters that {@link Source#isSpace} accepts. */
-    private static boolean isSpace(int c) {
-        return c == ' ' || c == '\t' || c == '\f' || c == 0x0B;
     }
 
     /** Bytes that may be the low bits of a character {@link Source#isSpace} accepts. */

@@ -30,8 +30,8 @@ public final class StreamScanner {
      */
     static final int OVERLAP = ParamReader.MAX_PARAMS * (ValueReader.MAX_VALUE_CHARS + 1024) + 64 * 1024;
 
-    /** Characters kept before the resume offset, for the readers' look-behind. */
-    static final int CONTEXT = 64;
+    /** Characters kept before the resume offset, for the readers' look-behind (a request line's start the furthest). */
+    static final int CONTEXT = SipContext.MAX_REQUEST_LINE_CHARS + 64;
 
     private static final long HIGH_BITS = 0x8080808080808080L;
 

@@ -362,6 +362,20 @@ final class DiagnosticScannerTest {
     }
 
     @Test
+    void scan_requestLineIsKnownByItsSipVersion_soAMentionOfAMethodKeepsTheStatus() {
+        String text = "SIP/2.0 504 Server time-out\nretrying as INVITE sip:bob@example.com later\n"
+                + "ms-diagnostics: 1008;reason=\"Unable to resolve DNS SRV record\"";
+        assertThat(onlyServer(text).sipStatus()).isEqualTo(OptionalInt.of(504));
+    }
+
+    @Test
+    void scan_requestLineWithTrailingSpacesAndCrLf_forgetsStatus() {
+        String text = "SIP/2.0 488 Not Acceptable Here\r\n\r\n> INVITE sips:bob@example.com;transport=tls SIP/2.0  \r\n"
+                + "ms-client-diagnostics: 52017;reason=\"Encryption levels dont match\"";
+        assertThat(onlyClient(text).sipStatus()).isEmpty();
+    }
+
+    @Test
     void scan_viaHeaderVersion_isNotAStatus() {
         String text = "Via: SIP/2.0/TLS 10.0.0.1:5061\nms-diagnostics: 1008;reason=\"x\"";
         assertThat(onlyServer(text).sipStatus()).isEmpty();

@@ -74,14 +74,22 @@ public final class DiagnosticScanner {
      * that starts before {@code stop} is read to its end, which may lie after {@code stop}.
      */
     static int scanRange(ScanState st, int from, int stop) {
+        return scanRange(st, from, stop, null);
+    }
+
+    /**
+     * As {@link #scanRange(ScanState, int, int)}, with the hits of the range already found (offsets in the
+     * source's {@link Source#lowBytes()}), or null to find them here.
+     */
+    static int scanRange(ScanState st, int from, int stop, Hits found) {
         Source s = st.source();
         byte[] view = s.lowBytes();
         int base = s.base();
         int limit = s.length() - base;
         int end = Math.min(limit, stop - base + Prefilter.BACK);
-        Hits ahead = end - (from - base) >= 2 * Hits.AHEAD_MIN_BYTES
-                ? Hits.find(view, limit, Math.max(0, from - base), end, s.isAscii())
-                : null;
+        Hits ahead = found != null || end - (from - base) < 2 * Hits.AHEAD_MIN_BYTES
+                ? found
+                : Hits.find(view, limit, Math.max(0, from - base), end, s.isAscii());
         int i = from;
         while (i < stop && !st.full()) {
             int hit =

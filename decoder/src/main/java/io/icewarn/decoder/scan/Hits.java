@@ -19,7 +19,16 @@ final class Hits {
     /** The caller and a worker take the range in pieces of this many bytes. */
     private static final int PIECE_BYTES = 256 * 1024;
 
+    /** Triggers are gathered a block of this many bytes at a time, then checked. */
+    private static final int BLOCK_BYTES = 4096;
+
     private static final boolean SPARE_CORE = Runtime.getRuntime().availableProcessors() > 1;
+
+    /** No hits. */
+    static final Hits NONE = new Hits(new int[0], 0);
+
+    /** A piece found not to be ASCII. */
+    private static final Hits NOT_ASCII = new Hits(new int[0], 0);
 
     private final int[] at;
     private final int count;
@@ -34,15 +43,28 @@ final class Hits {
      * is late with a piece may still read {@code b} after this returns; what it finds then is discarded.
      */
     static Hits find(byte[] b, int limit, int from, int to, boolean ascii) {
+        return find(b, limit, from, to, ascii, false);
+    }
+
+    /**
+     * Returns the hits of the ASCII bytes {@code b[from, to)} as {@link #find} does, or null when a byte of
+     * {@code b[from, to)} is not ASCII (the hits would then be those of other characters): checking costs
+     * almost nothing while the bytes are read for the hits anyway.
+     */
+    static Hits findAscii(byte[] b, int limit, int from, int to) {
+        return find(b, limit, from, to, true, true);
+    }
+
+    private static Hits find(byte[] b, int limit, int from, int to, boolean ascii, boolean onlyAscii) {
         if (!SPARE_CORE || to - from < 2 * AHEAD_MIN_BYTES) {
-            return collect(b, limit, from, to, ascii);
+            return collect(b, limit, from, to, ascii, onlyAscii);
         }
         int pieces = (to - from + PIECE_BYTES - 1) / PIECE_BYTES;
         AtomicInteger next = new AtomicInteger();
         AtomicReferenceArray<Hits> found = new AtomicReferenceArray<>(pieces);
         Runnable takePieces = () -> {
             for (int k = next.getAndIncrement(); k < pieces; k = next.getAndIncrement()) {
-                found.compareAndSet(k, null, piece(b, limit, from, to, ascii, k));
+                found.compareAndSet(k, null, piece(b, limit, from, to, ascii, onlyAscii, k));
             }
         };
         ForkJoinTask.adapt(takePieces).fork();
@@ -51,7 +73,10 @@ final class Hits {
         for (int k = 0; k < pieces; k++) {
             // a piece the worker still holds is done here too rather than waited for: the worker may have no core
             if (found.get(k) == null) {
-                found.compareAndSet(k, null, piece(b, limit, from, to, ascii, k));
+                found.compareAndSet(k, null, piece(b, limit, from, to, ascii, onlyAscii, k));
+            }
+            if (found.get(k) == NOT_ASCII) {
+                return null;
             }
             total += found.get(k).count;
         }
@@ -65,34 +90,87 @@ final class Hits {
         return new Hits(all, n);
     }
 
-    private static Hits piece(byte[] b, int limit, int from, int to, boolean ascii, int k) {
+    private static Hits piece(byte[] b, int limit, int from, int to, boolean ascii, boolean onlyAscii, int k) {
         int start = from + k * PIECE_BYTES;
-        return collect(b, limit, start, Math.min(to, start + PIECE_BYTES), ascii);
+        Hits h = collect(b, limit, start, Math.min(to, start + PIECE_BYTES), ascii, onlyAscii);
+        return h == null ? NOT_ASCII : h;
     }
 
-    private static Hits collect(byte[] b, int limit, int from, int to, boolean ascii) {
+    /**
+     * Collects the hits of {@code b[from, to)} in blocks: first the triggers that the tables allow
+     * ({@link Prefilter#candidates}), then those of them that pass; null when {@code onlyAscii} and a byte
+     * is not ASCII.
+     */
+    private static Hits collect(byte[] b, int limit, int from, int to, boolean ascii, boolean onlyAscii) {
+        int end = Math.min(to, limit);
         int[] at = new int[64];
         int count = 0;
-        int i = from;
-        while (true) {
-            int hit = Prefilter.next(b, limit, i, to, ascii);
-            if (hit < 0) {
-                return new Hits(at, count);
+        int i = Math.max(0, from);
+        if (i == 0 && end > 0) {
+            if (onlyAscii && b[0] < 0) {
+                return null;
             }
-            if (count == at.length) {
-                at = Arrays.copyOf(at, count * 2);
+            if (b[0] == '<' && Prefilter.passes(b, limit, 0, ascii)) {
+                at[count++] = 0; // the only trigger that can pass without a byte before it
             }
-            at[count++] = hit;
-            i = hit + 1;
+            i = 1;
         }
+        int[] candidates = new int[BLOCK_BYTES + 1];
+        for (; i < end; i += BLOCK_BYTES) {
+            int n = Prefilter.candidates(b, i, Math.min(end, i + BLOCK_BYTES), candidates);
+            if ((n & Prefilter.NOT_ASCII) != 0) {
+                if (onlyAscii) {
+                    return null;
+                }
+                n &= ~Prefilter.NOT_ASCII;
+            }
+            for (int k = 0; k < n; k++) {
+                int p = candidates[k];
+                if (Prefilter.passes(b, limit, p, ascii)) {
+                    if (count == at.length) {
+                        at = Arrays.copyOf(at, count * 2);
+                    }
+                    at[count++] = p;
+                }
+            }
+        }
+        return new Hits(at, count);
+    }
+
+    /** Returns the hits in {@code [from, to)}. */
+    Hits between(int from, int to) {
+        int a = Math.max(0, indexAtOrAfter(from));
+        int b = Math.max(a, indexAtOrAfter(to));
+        return new Hits(Arrays.copyOfRange(at, a, b), b - a);
+    }
+
+    /** Returns these hits moved by {@code delta}, as when their bytes move in the array. */
+    Hits shifted(int delta) {
+        int[] moved = new int[count];
+        for (int k = 0; k < count; k++) {
+            moved[k] = at[k] + delta;
+        }
+        return new Hits(moved, count);
+    }
+
+    /** Returns these hits followed by {@code later}, every one of which lies after them. */
+    Hits then(Hits later) {
+        if (count == 0) {
+            return later;
+        }
+        int[] all = Arrays.copyOf(at, count + later.count);
+        System.arraycopy(later.at, 0, all, count, later.count);
+        return new Hits(all, count + later.count);
+    }
+
+    private int indexAtOrAfter(int position) {
+        int k = Arrays.binarySearch(at, 0, count, position);
+        return k < 0 ? -k - 1 : k;
     }
 
     /** Returns the first hit in {@code [from, to)}, or -1; as {@link Prefilter#next} for a range inside this one. */
     int next(int from, int to) {
-        int k = Arrays.binarySearch(at, 0, count, from);
-        if (k < 0) {
-            k = -k - 1;
-        }
+        int k = indexAtOrAfter(from);
         return k < count && at[k] < to ? at[k] : -1;
     }
 }

@@ -28,6 +28,16 @@ final class Prefilter {
     /** A place that matters starts at most this many characters before the hit that reveals it. */
     static final int BACK = Math.max(MEDIA_DEBUG_G, Anchor.MAX_CODE_DIGITS + REPORT_GAP);
 
+    /** The most characters of a QoE tag's name that {@link #qoeTag} reads. */
+    private static final int QOE_NAME_CHARS = 64;
+
+    /**
+     * The check of a trigger reads at most this many bytes after it: a QoE tag's {@code </}, its name, and
+     * {@code connectivity} at the name's last position. Hits found in a window are exact up to this far
+     * before the window's end.
+     */
+    static final int AHEAD = 2 + QOE_NAME_CHARS + "connectivity".length();
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
@@ -56,11 +66,7 @@ final class Prefilter {
         }
         i = Math.max(1, i);
         while (i + 8 <= end) {
-            long w = (long) LONGS.get(b, i);
-            long g = (w | CASE_BIT) ^ G;
-            long slashSemi = (w | SLASH_SEMI_BITS) ^ SLASH_SEMI;
-            long lt = w ^ LT;
-            long m = ((g - ONES) & ~g | (slashSemi - ONES) & ~slashSemi | (lt - ONES) & ~lt) & HIGH;
+            long m = triggers((long) LONGS.get(b, i));
             while (m != 0) {
                 int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
                 if (candidate(b, p) && passes(b, limit, p, ascii)) {
@@ -76,6 +82,53 @@ final class Prefilter {
             }
         }
         return -1;
+    }
+
+    /**
+     * Writes to {@code out} the offsets in {@code b[from, to)}, {@code from >= 1}, of the triggers whose
+     * neighbours allow {@link #passes}, and returns how many; {@code out} needs room for one more than
+     * {@code to - from}. When {@code b[from, to)} holds a byte above 0x7F the result has {@link #NOT_ASCII}
+     * set as well. No branch depends on the kind of trigger or on the tables, so a block costs about the
+     * same whatever is in it: a word of eight bytes is tested for triggers at once, and each trigger is
+     * written and counted only when both tables allow it.
+     */
+    static int candidates(byte[] b, int from, int to, int[] out) {
+        int n = 0;
+        long seen = 0;
+        int i = from;
+        int wordsEnd = Math.min(to, b.length - 1) - 8; // a word's last trigger still has a byte after it
+        for (; i <= wordsEnd; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            seen |= w;
+            long m = triggers(w);
+            while (m != 0) {
+                int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
+                int trigger = b[p] & 0xFF;
+                out[n] = p;
+                n += BEFORE_BITS[(b[p - 1] & 0xFF) << 8 | trigger] & AFTER_BITS[trigger << 8 | b[p + 1] & 0xFF];
+                m &= m - 1;
+            }
+        }
+        for (; i < to; i++) {
+            seen |= b[i] & 0xFF;
+            if (candidate(b, i)) {
+                out[n++] = i;
+            }
+        }
+        return (seen & HIGH) != 0 ? n | NOT_ASCII : n;
+    }
+
+    /** Set in what {@link #candidates} returns when the block is not all ASCII. */
+    static final int NOT_ASCII = Integer.MIN_VALUE;
+
+    /** Returns a word with the high bit set in each byte of {@code w} that may be a trigger (and in none that is not). */
+    private static long triggers(long w) {
+        long g = (w | CASE_BIT) ^ G;
+        long slashSemi = (w | SLASH_SEMI_BITS) ^ SLASH_SEMI;
+        long lt = w ^ LT;
+        // a byte of x is zero where a trigger is; (x - 1) & ~x has its high bit there, or after a borrow
+        // where x is 1 above a zero byte: the tables reject those
+        return ((g - ONES) & ~g | (slashSemi - ONES) & ~slashSemi | (lt - ONES) & ~lt) & HIGH;
     }
 
     /**
@@ -121,6 +174,11 @@ final class Prefilter {
      */
     private static final boolean[] AFTER = new boolean[1 << 16];
 
+    /** {@link #BEFORE} and {@link #AFTER} as 0 and 1, for counting without a branch. */
+    private static final byte[] BEFORE_BITS = new byte[1 << 16];
+
+    private static final byte[] AFTER_BITS = new byte[1 << 16];
+
     static {
         for (int c = 0; c < 256; c++) {
             int lower = c | 0x20;
@@ -135,6 +193,10 @@ final class Prefilter {
             AFTER['/' << 8 | c] = c == '2';
             BEFORE[c << 8 | '<'] = true;
             AFTER['<' << 8 | c] = c == '/' || Source.isAsciiLetter((char) c);
+        }
+        for (int k = 0; k < BEFORE.length; k++) {
+            BEFORE_BITS[k] = (byte) (BEFORE[k] ? 1 : 0);
+            AFTER_BITS[k] = (byte) (AFTER[k] ? 1 : 0);
         }
     }
 
@@ -189,7 +251,7 @@ final class Prefilter {
             return false;
         }
         boolean partStart = true;
-        while (j - start < 64 && j < limit) {
+        while (j - start < QOE_NAME_CHARS && j < limit) {
             byte c = b[j];
             if (partStart) {
                 int l = c | 0x20;

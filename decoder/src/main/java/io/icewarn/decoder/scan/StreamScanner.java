@@ -33,8 +33,6 @@ public final class StreamScanner {
     /** Characters kept before the resume offset, for the readers' look-behind (a request line's start the furthest). */
     static final int CONTEXT = SipContext.MAX_REQUEST_LINE_CHARS + 64;
 
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
     private StreamScanner() {}
 
     /**
@@ -58,11 +56,14 @@ public final class StreamScanner {
             }
         };
         ScanState st = new ScanState(new Source(""), DiagnosticScanner.MAX_PROBLEMS, Integer.MAX_VALUE, guarded);
-        byte[] win = new byte[overlap + CONTEXT + 4 + chunkBytes];
+        int reach = Math.max(overlap, Prefilter.BACK + Prefilter.AHEAD);
+        byte[] win = new byte[reach + CONTEXT + 4 + chunkBytes];
         byte[] pending = new byte[4];
         int pendingCount = 0;
         int carryBytes = 0; // ASCII carry in win[0, carryBytes)
         String carryText = null; // or the carry as text when it is not ASCII
+        Hits carried = Hits.NONE; // hits of an ASCII carry, offsets in win, known below win[known]
+        int known = 0;
         long charBase = 0;
         int resume = 0;
         boolean eof = false;
@@ -84,12 +85,19 @@ public final class StreamScanner {
                 int cut = eof ? n : utf8Cut(win, newStart, n);
                 pendingCount = n - cut;
                 System.arraycopy(win, cut, pending, 0, pendingCount);
-                boolean ascii = carryText == null && isAscii(win, newStart, cut);
-                Source source;
+                Source source = null;
+                Hits hits = null;
+                if (carryText == null) {
+                    // the carry is ASCII: find the hits of the new bytes, which also tells whether they are ASCII
+                    int from = Math.max(known, resume - (int) charBase);
+                    Hits fresh = Hits.findAscii(win, cut, from, cut);
+                    if (fresh != null) {
+                        hits = carried.then(fresh);
+                        source = new Source(win, cut, (int) charBase);
+                    }
+                }
                 String text = null;
-                if (ascii) {
-                    source = new Source(win, cut, (int) charBase);
-                } else {
+                if (source == null) {
                     String head =
                             carryText != null ? carryText : new String(win, 0, newStart, StandardCharsets.ISO_8859_1);
                     text = head + new String(win, newStart, cut - newStart, StandardCharsets.UTF_8);
@@ -100,10 +108,10 @@ public final class StreamScanner {
                     st.problems().add(end, "Only the first " + end + " characters were read.");
                     eof = true;
                 }
-                int stop = eof ? end : end - overlap;
+                int stop = eof ? end : end - reach;
                 if (stop > resume) {
                     st.window(source);
-                    resume = DiagnosticScanner.scanRange(st, resume, stop);
+                    resume = DiagnosticScanner.scanRange(st, resume, stop, hits);
                 }
                 if (eof || st.full()) {
                     st.window(source);
@@ -112,10 +120,14 @@ public final class StreamScanner {
                 }
                 int keepFrom = (int) Math.max(charBase, Math.min(resume, end) - (long) CONTEXT);
                 int keep = (int) (keepFrom - charBase);
-                if (ascii) {
+                if (text == null) {
                     System.arraycopy(win, keep, win, 0, cut - keep);
                     carryBytes = cut - keep;
                     carryText = null;
+                    // hits near the end may change with the bytes still to come: those are found again
+                    int exactTo = cut - Prefilter.AHEAD;
+                    carried = hits.between(resume - (int) charBase, exactTo).shifted(-keep);
+                    known = Math.max(0, exactTo - keep);
                 } else {
                     String rest = text.substring(keep);
                     if (isAscii(rest)) {
@@ -126,6 +138,8 @@ public final class StreamScanner {
                         carryBytes = 0;
                         carryText = rest;
                     }
+                    carried = Hits.NONE;
+                    known = 0;
                 }
                 charBase = keepFrom;
             }
@@ -158,22 +172,6 @@ public final class StreamScanner {
         return need > continuation + 1 ? j : n;
     }
 
-    /** Returns true when {@code b[from, to)} is all ASCII. */
-    static boolean isAscii(byte[] b, int from, int to) {
-        int i = from;
-        long acc = 0;
-        for (; i + 8 <= to; i += 8) {
-            acc |= (long) LongView.LONGS.get(b, i);
-            if ((i & 0xFFF) == 0 && (acc & HIGH_BITS) != 0) {
-                return false;
-            }
-        }
-        for (; i < to; i++) {
-            acc |= b[i];
-        }
-        return (acc & HIGH_BITS) == 0 && acc >= 0;
-    }
-
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
@@ -192,11 +190,5 @@ public final class StreamScanner {
             super(null, null, false, false);
             this.cause = cause;
         }
-    }
-
-    /** A little-endian long view of byte arrays. */
-    private static final class LongView {
-        static final java.lang.invoke.VarHandle LONGS =
-                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     }
 }

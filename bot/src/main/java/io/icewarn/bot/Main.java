@@ -27,7 +27,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,8 +48,6 @@ import picocli.CommandLine.Command;
             "Without a command: runs the Discord bot when DISCORD_TOKEN is set, else a local console."
         })
 public final class Main implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private final Map<String, String> environment;
     private final Path workingDirectory;
     private final boolean terminal;
@@ -84,8 +81,9 @@ public final class Main implements Callable<Integer> {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
-        Main main = new Main(
-                System.getenv(), Path.of(""), terminal, new JdaDiscordBot(dotenvAndEnvironment()), Services::create);
+        // JDA and its logging load only when the bot runs, not for decode or explain
+        DiscordBot discord = (services, errors) -> new JdaDiscordBot(dotenvAndEnvironment()).run(services, errors);
+        Main main = new Main(System.getenv(), Path.of(""), terminal, discord, Services::create);
         System.exit(main.execute(args, System.in, out, err));
     }
 
@@ -116,7 +114,7 @@ public final class Main implements Callable<Integer> {
                 err.println("icewarn: " + ex.getMessage() + " (see --help)");
                 return 2;
             }
-            LOG.debug("command failed", ex);
+            LoggerFactory.getLogger(Main.class).debug("command failed", ex);
             err.println("icewarn: internal error: " + ex.getClass().getSimpleName()
                     + (ex.getMessage() == null ? "" : ": " + Sanitizer.cleanLine(ex.getMessage())));
             return 1;

@@ -46,14 +46,52 @@ public final class LogSetup {
             "com.zaxxer.hikari",
             Level.WARN);
 
+    /** The settings to configure logback with when it starts, if {@link #apply} came first. */
+    private static Settings pendingSettings;
+
+    private static Mode pendingMode;
+
+    /** Whether logback has started (its {@link StartupConfigurator} ran). */
+    private static boolean started;
+
     private LogSetup() {}
 
-    /** Applies {@code settings} to logback; does nothing when another SLF4J backend is bound. */
+    /**
+     * Applies {@code settings} to logback; does nothing when another SLF4J backend is bound. Logging that
+     * has not started yet is not started for this: the settings are kept until the first logger is asked
+     * for, so a command that logs nothing ({@code decode}, {@code explain}) never loads logback.
+     */
     public static void apply(Settings settings, Mode mode) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
+        synchronized (LogSetup.class) {
+            if (!started) {
+                pendingSettings = settings;
+                pendingMode = mode;
+                return;
+            }
+        }
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            configure(context, settings, mode);
+        }
+    }
+
+    /** Configures logback as it starts: with the settings {@link #apply} kept, else from the environment alone. */
+    static void start(LoggerContext context) {
+        Settings settings;
+        Mode mode;
+        synchronized (LogSetup.class) {
+            started = true;
+            settings = pendingSettings;
+            mode = pendingMode;
+        }
+        if (settings != null) {
+            configure(context, settings, mode);
             return;
         }
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        String level = System.getenv("ICEWARN_LOG_LEVEL");
+        text(context, level == null ? "WARN" : level);
+    }
+
+    private static void configure(LoggerContext context, Settings settings, Mode mode) {
         String level = settings.logLevel().orElse(mode == Mode.BOT ? "INFO" : "WARN");
         if (settings.logFormat() != LogFormat.JSON) {
             context.reset();

@@ -5,8 +5,8 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Logback's configuration when logging starts, before {@link LogSetup} has the settings: text logs on
- * standard error at {@code ICEWARN_LOG_LEVEL} (else WARN), built in code. It is registered as logback's
+ * Logback's configuration when logging starts: the settings {@link LogSetup#apply} was given, or before
+ * it was called text logs on standard error at {@code ICEWARN_LOG_LEVEL} (else WARN), built in code. It is registered as logback's
  * {@code Configurator} service so that logback does not search for and parse an XML file at every start:
  * its XML machinery (about 500 classes) was the largest part of the command line's start-up.
  */
@@ -16,8 +16,7 @@ public final class StartupConfigurator extends ContextAwareBase implements Confi
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        String level = System.getenv("ICEWARN_LOG_LEVEL");
-        LogSetup.text(context, level == null ? "WARN" : level);
+        LogSetup.start(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -21,7 +21,11 @@ public final class DecodeService {
     public static final int MAX_CACHED_CHARS = 256 * 1024;
 
     private final Function<String, DecodeResult> decoder;
-    private final Cache<String, DecodeResult> cache;
+    private final long maxEntries;
+    private final Duration ttl;
+    /** Built on first use: a command that streams a big file through the decoder never loads Caffeine. */
+    private volatile Cache<String, DecodeResult> cache;
+
     private final Semaphore permits;
 
     /**
@@ -34,15 +38,30 @@ public final class DecodeService {
      */
     public DecodeService(Function<String, DecodeResult> decoder, long maxEntries, Duration ttl, int maxConcurrent) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                .expireAfterWrite(ttl)
-                .recordStats()
-                .build();
+        this.maxEntries = maxEntries;
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1");
         }
         this.permits = new Semaphore(maxConcurrent, true);
+    }
+
+    private Cache<String, DecodeResult> cache() {
+        Cache<String, DecodeResult> c = cache;
+        if (c == null) {
+            synchronized (this) {
+                c = cache;
+                if (c == null) {
+                    c = Caffeine.newBuilder()
+                            .maximumSize(maxEntries)
+                            .expireAfterWrite(ttl)
+                            .recordStats()
+                            .build();
+                    cache = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** Returns a service over {@code decoder} sized by {@code settings}. */
@@ -98,7 +117,7 @@ public final class DecodeService {
         if (key.length() > MAX_CACHED_CHARS) {
             return new DecodedText(key, run(key));
         }
-        return new DecodedText(key, cache.get(key, this::run));
+        return new DecodedText(key, cache().get(key, this::run));
     }
 
     /**
@@ -110,7 +129,7 @@ public final class DecodeService {
         String key = normalise(text);
         boolean cacheable = key.length() <= MAX_CACHED_CHARS;
         if (cacheable) {
-            DecodeResult cached = cache.getIfPresent(key);
+            DecodeResult cached = cache().getIfPresent(key);
             if (cached != null) {
                 return Optional.of(new DecodedText(key, cached));
             }
@@ -125,7 +144,7 @@ public final class DecodeService {
             permits.release();
         }
         if (cacheable) {
-            cache.put(key, result);
+            cache().put(key, result);
         }
         return Optional.of(new DecodedText(key, result));
     }
@@ -141,7 +160,8 @@ public final class DecodeService {
 
     /** Returns the cache's counters now. */
     public CacheStats stats() {
-        com.github.benmanes.caffeine.cache.stats.CacheStats s = cache.stats();
-        return new CacheStats(s.hitCount(), s.missCount(), s.evictionCount(), cache.estimatedSize());
+        Cache<String, DecodeResult> c = cache();
+        com.github.benmanes.caffeine.cache.stats.CacheStats s = c.stats();
+        return new CacheStats(s.hitCount(), s.missCount(), s.evictionCount(), c.estimatedSize());
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -114,15 +115,18 @@ public final class DecodeCommand implements Callable<Integer> {
                 return refused;
             }
             int bom = InputReader.bomLength(head);
-            InputStream all = new SequenceInputStream(new ByteArrayInputStream(head, bom, head.length - bom), in);
+            Streamed decode = sink -> opened.file().isPresent()
+                    ? services.decoder().decode(opened.file().get(), bom, sink)
+                    : services.decoder()
+                            .decode(
+                                    new SequenceInputStream(new ByteArrayInputStream(head, bom, head.length - bom), in),
+                                    sink);
             if (document != null) {
-                services.decoder()
-                        .decode(all, d -> document.diagnostic(name, d))
-                        .forEach(p -> document.problem(name, p));
+                decode.run(d -> document.diagnostic(name, d)).forEach(p -> document.problem(name, p));
                 return Optional.empty();
             }
             List<DecodedDiagnostic> found = new ArrayList<>();
-            List<Problem> problems = new ArrayList<>(services.decoder().decode(all, d -> {
+            List<Problem> problems = new ArrayList<>(decode.run(d -> {
                 if (found.size() <= DiagnosticScanner.MAX_DIAGNOSTICS) {
                     found.add(d);
                 }
@@ -139,6 +143,12 @@ public final class DecodeCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Optional.of("could not be read");
         }
+    }
+
+    /** A streamed decode of one input: a regular file read by the decoder itself, else the stream after its head. */
+    @FunctionalInterface
+    private interface Streamed {
+        List<Problem> run(Consumer<DecodedDiagnostic> sink) throws IOException;
     }
 
     private void print(Services services, String shown, boolean first, String text, DecodeResult result) {

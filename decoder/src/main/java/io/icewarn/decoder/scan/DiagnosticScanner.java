@@ -2,6 +2,7 @@ package io.icewarn.decoder.scan;
 
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.Problem;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class DiagnosticScanner {
      */
     static int scanRange(ScanState st, int from, int stop, Hits found) {
         Source s = st.source();
-        byte[] view = s.lowBytes();
+        ByteBuffer view = s.lowBytes();
         int base = s.base();
         int limit = s.length() - base;
         int end = Math.min(limit, stop - base + Prefilter.BACK);
@@ -91,16 +92,32 @@ public final class DiagnosticScanner {
                 ? found
                 : Hits.find(view, limit, Math.max(0, from - base), end, s.isAscii());
         int i = from;
+        int k = ahead != null ? ahead.indexAtOrAfter(i - base) : 0;
         while (i < stop && !st.full()) {
-            int hit =
-                    ahead != null ? ahead.next(i - base, end) : Prefilter.next(view, limit, i - base, end, s.isAscii());
+            int hit;
+            if (ahead != null) {
+                while (k < ahead.count() && ahead.at(k) < i - base) {
+                    k++; // passed by a diagnostic that was read
+                }
+                hit = k < ahead.count() && ahead.at(k) < end ? ahead.at(k++) : -1;
+            } else {
+                hit = Prefilter.next(view, limit, i - base, end, s.isAscii());
+            }
             if (hit < 0) {
                 return stop;
             }
             int last = Math.min(hit + base, stop - 1);
-            i = Math.max(i, Prefilter.windowStart(view, hit) + base);
-            while (i <= last && !st.full()) {
-                i = step(st, i);
+            if (view.get(hit) == '/') {
+                // SIP/2.0: of its characters only the S can matter, to the SIP context (no anchor starts with any)
+                int sip = hit - 3 + base;
+                if (sip >= i && sip <= last) {
+                    st.sip().seen(s, sip);
+                }
+            } else {
+                i = Math.max(i, Prefilter.windowStart(view, hit) + base);
+                while (i <= last && !st.full()) {
+                    i = step(st, i);
+                }
             }
             i = Math.max(i, last + 1);
         }

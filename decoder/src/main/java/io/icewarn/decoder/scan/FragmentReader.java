@@ -35,7 +35,7 @@ final class FragmentReader {
                         Shape.MONITORING_REPORT,
                         OptionalInt.of(code),
                         r.params(),
-                        st.sip().status(),
+                        st.sipStatus(),
                         st.problems()),
                 end);
     }
@@ -53,7 +53,7 @@ final class FragmentReader {
                         Shape.BARE_MEDIA_DEBUG,
                         OptionalInt.empty(),
                         List.of(new Param(key, at, value)),
-                        st.sip().status(),
+                        st.sipStatus(),
                         st.problems()),
                 end);
     }

@@ -48,8 +48,7 @@ final class HeaderReader {
         Diagnostic d;
         switch (kind) {
             case CLIENT:
-                d = ClientParams.build(
-                        span, null, OptionalInt.of(code), r.params(), st.sip().status(), st.problems());
+                d = ClientParams.build(span, null, OptionalInt.of(code), r.params(), st.sipStatus(), st.problems());
                 break;
             case LOOK_ALIKE:
                 d = new LookAlike(
@@ -69,7 +68,7 @@ final class HeaderReader {
                         sub,
                         ClientParams.reason(r.params()),
                         Fields.of(ClientParams.plainFields(r.params())),
-                        st.sip().status());
+                        st.sipStatus());
                 break;
         }
         return Read.of(d, end);

@@ -1,5 +1,6 @@
 package io.icewarn.decoder.scan;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,37 +26,47 @@ final class Hits {
     private static final boolean SPARE_CORE = Runtime.getRuntime().availableProcessors() > 1;
 
     /** No hits. */
-    static final Hits NONE = new Hits(new int[0], 0);
+    static final Hits NONE = new Hits(new int[0], 0, true, null);
 
-    /** A piece found not to be ASCII. */
-    private static final Hits NOT_ASCII = new Hits(new int[0], 0);
+    /** A range found not to be ASCII. */
+    private static final Hits NOT_ASCII = new Hits(new int[0], 0, false, null);
 
     private final int[] at;
     private final int count;
+    private final boolean ascii;
+    /** The worker that took pieces of the range, which may still be reading it; null when none was asked. */
+    private final ForkJoinTask<?> worker;
 
-    private Hits(int[] at, int count) {
+    private Hits(int[] at, int count, boolean ascii, ForkJoinTask<?> worker) {
         this.at = at;
         this.count = count;
+        this.ascii = ascii;
+        this.worker = worker;
+    }
+
+    private Hits(int[] at, int count) {
+        this(at, count, true, null);
     }
 
     /**
      * Returns the hits of {@code b[from, to)}, with the arguments of {@link Prefilter#next}. A worker that
-     * is late with a piece may still read {@code b} after this returns; what it finds then is discarded.
+     * is late with a piece may still read {@code b} after this returns (see {@link #awaitWorker}); what it
+     * finds then is discarded.
      */
-    static Hits find(byte[] b, int limit, int from, int to, boolean ascii) {
+    static Hits find(ByteBuffer b, int limit, int from, int to, boolean ascii) {
         return find(b, limit, from, to, ascii, false);
     }
 
     /**
-     * Returns the hits of the ASCII bytes {@code b[from, to)} as {@link #find} does, or null when a byte of
-     * {@code b[from, to)} is not ASCII (the hits would then be those of other characters): checking costs
-     * almost nothing while the bytes are read for the hits anyway.
+     * Returns the hits of the ASCII bytes {@code b[from, to)} as {@link #find} does, or, when a byte of
+     * {@code b[from, to)} is not ASCII (the hits would then be those of other characters), hits that say
+     * so with {@link #ascii()}: checking costs almost nothing while the bytes are read for the hits anyway.
      */
-    static Hits findAscii(byte[] b, int limit, int from, int to) {
+    static Hits findAscii(ByteBuffer b, int limit, int from, int to) {
         return find(b, limit, from, to, true, true);
     }
 
-    private static Hits find(byte[] b, int limit, int from, int to, boolean ascii, boolean onlyAscii) {
+    private static Hits find(ByteBuffer b, int limit, int from, int to, boolean ascii, boolean onlyAscii) {
         if (!SPARE_CORE || to - from < 2 * AHEAD_MIN_BYTES) {
             return collect(b, limit, from, to, ascii, onlyAscii);
         }
@@ -67,7 +78,7 @@ final class Hits {
                 found.compareAndSet(k, null, piece(b, limit, from, to, ascii, onlyAscii, k));
             }
         };
-        ForkJoinTask.adapt(takePieces).fork();
+        ForkJoinTask<?> worker = ForkJoinTask.adapt(takePieces).fork();
         takePieces.run();
         int total = 0;
         for (int k = 0; k < pieces; k++) {
@@ -75,8 +86,8 @@ final class Hits {
             if (found.get(k) == null) {
                 found.compareAndSet(k, null, piece(b, limit, from, to, ascii, onlyAscii, k));
             }
-            if (found.get(k) == NOT_ASCII) {
-                return null;
+            if (!found.get(k).ascii) {
+                return new Hits(new int[0], 0, false, worker);
             }
             total += found.get(k).count;
         }
@@ -87,30 +98,41 @@ final class Hits {
             System.arraycopy(h.at, 0, all, n, h.count);
             n += h.count;
         }
-        return new Hits(all, n);
+        return new Hits(all, n, true, worker);
     }
 
-    private static Hits piece(byte[] b, int limit, int from, int to, boolean ascii, boolean onlyAscii, int k) {
+    private static Hits piece(ByteBuffer b, int limit, int from, int to, boolean ascii, boolean onlyAscii, int k) {
         int start = from + k * PIECE_BYTES;
-        Hits h = collect(b, limit, start, Math.min(to, start + PIECE_BYTES), ascii, onlyAscii);
-        return h == null ? NOT_ASCII : h;
+        return collect(b, limit, start, Math.min(to, start + PIECE_BYTES), ascii, onlyAscii);
+    }
+
+    /** Returns false when {@link #findAscii} met a byte that is not ASCII: there are no hits then. */
+    boolean ascii() {
+        return ascii;
+    }
+
+    /** Returns once no worker reads the range any more, so that its bytes may be released. */
+    void awaitWorker() {
+        if (worker != null) {
+            worker.quietlyJoin();
+        }
     }
 
     /**
      * Collects the hits of {@code b[from, to)} in blocks: first the triggers that the tables allow
-     * ({@link Prefilter#candidates}), then those of them that pass; null when {@code onlyAscii} and a byte
-     * is not ASCII.
+     * ({@link Prefilter#candidates}), then those of them that pass; {@link #NOT_ASCII} when {@code onlyAscii}
+     * and a byte is not ASCII.
      */
-    private static Hits collect(byte[] b, int limit, int from, int to, boolean ascii, boolean onlyAscii) {
+    private static Hits collect(ByteBuffer b, int limit, int from, int to, boolean ascii, boolean onlyAscii) {
         int end = Math.min(to, limit);
         int[] at = new int[64];
         int count = 0;
         int i = Math.max(0, from);
         if (i == 0 && end > 0) {
-            if (onlyAscii && b[0] < 0) {
-                return null;
+            if (onlyAscii && b.get(0) < 0) {
+                return NOT_ASCII;
             }
-            if (b[0] == '<' && Prefilter.passes(b, limit, 0, ascii)) {
+            if (b.get(0) == '<' && Prefilter.passes(b, limit, 0, ascii)) {
                 at[count++] = 0; // the only trigger that can pass without a byte before it
             }
             i = 1;
@@ -120,7 +142,7 @@ final class Hits {
             int n = Prefilter.candidates(b, i, Math.min(end, i + BLOCK_BYTES), candidates);
             if ((n & Prefilter.NOT_ASCII) != 0) {
                 if (onlyAscii) {
-                    return null;
+                    return NOT_ASCII;
                 }
                 n &= ~Prefilter.NOT_ASCII;
             }
@@ -163,7 +185,18 @@ final class Hits {
         return new Hits(all, count + later.count);
     }
 
-    private int indexAtOrAfter(int position) {
+    /** Returns how many hits there are. */
+    int count() {
+        return count;
+    }
+
+    /** Returns the {@code k}th hit, in order. */
+    int at(int k) {
+        return at[k];
+    }
+
+    /** Returns the index of the first hit at or after {@code position}, or {@link #count()}. */
+    int indexAtOrAfter(int position) {
         int k = Arrays.binarySearch(at, 0, count, position);
         return k < 0 ? -k - 1 : k;
     }

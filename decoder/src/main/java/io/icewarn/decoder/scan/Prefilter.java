@@ -1,8 +1,6 @@
 package io.icewarn.decoder.scan;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 
 /**
  * Finds, in the low eight bits of the text's characters, the few places where the scanner can do
@@ -38,7 +36,6 @@ final class Prefilter {
      */
     static final int AHEAD = 2 + QOE_NAME_CHARS + "connectivity".length();
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
     /** {@code (b | 0x20) == 'g'} holds for {@code g} and {@code G}. */
@@ -54,19 +51,20 @@ final class Prefilter {
     private Prefilter() {}
 
     /**
-     * Returns the first hit in {@code b[from, to)} that passes its check, or -1. Only {@code b[0, limit)}
-     * holds text; the checks look at neighbours up to {@code limit}, also after {@code to}. With {@code ascii}
-     * the bytes are the characters themselves; otherwise they are the low eight bits of each character.
+     * Returns the first hit in {@code b[from, to)} that passes its check, or -1. The buffer is little-endian
+     * and read at absolute offsets; only {@code b[0, limit)} holds text; the checks look at neighbours up to
+     * {@code limit}, also after {@code to}. With {@code ascii} the bytes are the characters themselves;
+     * otherwise they are the low eight bits of each character.
      */
-    static int next(byte[] b, int limit, int from, int to, boolean ascii) {
+    static int next(ByteBuffer b, int limit, int from, int to, boolean ascii) {
         int end = Math.min(to, limit);
         int i = Math.max(0, from);
-        if (i == 0 && end > 0 && b[0] == '<' && passes(b, limit, 0, ascii)) {
+        if (i == 0 && end > 0 && b.get(0) == '<' && passes(b, limit, 0, ascii)) {
             return 0; // the only trigger that can pass without a byte before it
         }
         i = Math.max(1, i);
         while (i + 8 <= end) {
-            long m = triggers((long) LONGS.get(b, i));
+            long m = triggers(b.getLong(i));
             while (m != 0) {
                 int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
                 if (candidate(b, p) && passes(b, limit, p, ascii)) {
@@ -92,25 +90,25 @@ final class Prefilter {
      * same whatever is in it: a word of eight bytes is tested for triggers at once, and each trigger is
      * written and counted only when both tables allow it.
      */
-    static int candidates(byte[] b, int from, int to, int[] out) {
+    static int candidates(ByteBuffer b, int from, int to, int[] out) {
         int n = 0;
         long seen = 0;
         int i = from;
-        int wordsEnd = Math.min(to, b.length - 1) - 8; // a word's last trigger still has a byte after it
+        int wordsEnd = Math.min(to, b.limit() - 1) - 8; // a word's last trigger still has a byte after it
         for (; i <= wordsEnd; i += 8) {
-            long w = (long) LONGS.get(b, i);
+            long w = b.getLong(i);
             seen |= w;
             long m = triggers(w);
             while (m != 0) {
                 int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
-                int trigger = b[p] & 0xFF;
+                int trigger = b.get(p) & 0xFF;
                 out[n] = p;
-                n += BEFORE_BITS[(b[p - 1] & 0xFF) << 8 | trigger] & AFTER_BITS[trigger << 8 | b[p + 1] & 0xFF];
+                n += BEFORE[(b.get(p - 1) & 0xFF) << 8 | trigger] & AFTER[trigger << 8 | b.get(p + 1) & 0xFF];
                 m &= m - 1;
             }
         }
         for (; i < to; i++) {
-            seen |= b[i] & 0xFF;
+            seen |= b.get(i) & 0xFF;
             if (candidate(b, i)) {
                 out[n++] = i;
             }
@@ -135,8 +133,8 @@ final class Prefilter {
      * Returns the first offset at which something revealed by the passing hit at {@code p} may start:
      * the scanner looks at the characters from there to {@code p}.
      */
-    static int windowStart(byte[] b, int p) {
-        switch (b[p]) {
+    static int windowStart(ByteBuffer b, int p) {
+        switch (b.get(p)) {
             case 'g':
             case 'G':
                 return p - MEDIA_DEBUG_G; // CallerMediaDebug, ms-client-diagnostics
@@ -154,55 +152,51 @@ final class Prefilter {
      * branch per kind of trigger. The byte after the text's end may be stale or absent: a trigger there
      * cannot pass anyway, since each needs more text after it.
      */
-    private static boolean candidate(byte[] b, int p) {
-        int trigger = b[p] & 0xFF;
-        int after = p + 1 < b.length ? b[p + 1] & 0xFF : 0;
-        return BEFORE[(b[p - 1] & 0xFF) << 8 | trigger] && AFTER[trigger << 8 | after];
+    private static boolean candidate(ByteBuffer b, int p) {
+        int trigger = b.get(p) & 0xFF;
+        int after = p + 1 < b.limit() ? b.get(p + 1) & 0xFF : 0;
+        return (BEFORE[(b.get(p - 1) & 0xFF) << 8 | trigger] & AFTER[trigger << 8 | after]) != 0;
     }
 
     /**
-     * For each pair (the byte before, the trigger) whether {@link #passes} can hold: {@code ag ug}
+     * For each pair (the byte before, the trigger), 1 where {@link #passes} can hold: {@code ag ug}
      * ({@code diagnostics}, {@code MediaDebug}), a digit or a possible space before {@code ;}, {@code p/}
-     * ({@code SIP/}), and every {@code <}.
+     * ({@code SIP/}), and every {@code <}; else 0, so that candidates are counted without a branch.
      */
-    private static final boolean[] BEFORE = new boolean[1 << 16];
+    private static final byte[] BEFORE = new byte[1 << 16];
 
     /**
-     * For each pair (the trigger, the byte after) whether {@link #passes} can hold: {@code gn}, or {@code g}
+     * For each pair (the trigger, the byte after), 1 where {@link #passes} can hold: {@code gn}, or {@code g}
      * before {@code =} or a possible space; {@code ;} before {@code r} or a possible space; {@code /2}; and
-     * {@code <} before a letter or {@code /}.
+     * {@code <} before a letter or {@code /}; else 0.
      */
-    private static final boolean[] AFTER = new boolean[1 << 16];
-
-    /** {@link #BEFORE} and {@link #AFTER} as 0 and 1, for counting without a branch. */
-    private static final byte[] BEFORE_BITS = new byte[1 << 16];
-
-    private static final byte[] AFTER_BITS = new byte[1 << 16];
+    private static final byte[] AFTER = new byte[1 << 16];
 
     static {
+        // only the trigger columns are set: a start-up cost of a few thousand steps, not 2 x 65,536
         for (int c = 0; c < 256; c++) {
             int lower = c | 0x20;
             boolean space = maybeSpace((byte) c);
-            for (int g : new int[] {'g', 'G'}) {
-                BEFORE[c << 8 | g] = lower == 'a' || lower == 'u';
-                AFTER[g << 8 | c] = lower == 'n' || c == '=' || space;
-            }
-            BEFORE[c << 8 | ';'] = Source.isDigit((char) c) || space;
-            AFTER[';' << 8 | c] = lower == 'r' || space;
-            BEFORE[c << 8 | '/'] = lower == 'p';
-            AFTER['/' << 8 | c] = c == '2';
-            BEFORE[c << 8 | '<'] = true;
-            AFTER['<' << 8 | c] = c == '/' || Source.isAsciiLetter((char) c);
-        }
-        for (int k = 0; k < BEFORE.length; k++) {
-            BEFORE_BITS[k] = (byte) (BEFORE[k] ? 1 : 0);
-            AFTER_BITS[k] = (byte) (AFTER[k] ? 1 : 0);
+            allow(BEFORE, c << 8 | 'g', lower == 'a' || lower == 'u');
+            allow(BEFORE, c << 8 | 'G', lower == 'a' || lower == 'u');
+            allow(AFTER, 'g' << 8 | c, lower == 'n' || c == '=' || space);
+            allow(AFTER, 'G' << 8 | c, lower == 'n' || c == '=' || space);
+            allow(BEFORE, c << 8 | ';', Source.isDigit((char) c) || space);
+            allow(AFTER, ';' << 8 | c, lower == 'r' || space);
+            allow(BEFORE, c << 8 | '/', lower == 'p');
+            allow(AFTER, '/' << 8 | c, c == '2');
+            allow(BEFORE, c << 8 | '<', true);
+            allow(AFTER, '<' << 8 | c, c == '/' || Source.isAsciiLetter((char) c));
         }
     }
 
+    private static void allow(byte[] table, int pair, boolean allowed) {
+        table[pair] = (byte) (allowed ? 1 : 0);
+    }
+
     /** Returns true when the trigger byte at {@code p} may belong to something the scanner reacts to. */
-    static boolean passes(byte[] b, int limit, int p, boolean ascii) {
-        switch (b[p]) {
+    static boolean passes(ByteBuffer b, int limit, int p, boolean ascii) {
+        switch (b.get(p)) {
             case 'g': // ms-client-diagnostics, (x-)ms-diagnostics(-public), x-ms-SDP-diagnostics;
             // Caller/CalleeMediaDebug
             case 'G':
@@ -221,9 +215,9 @@ final class Prefilter {
     }
 
     /** Returns true when {@code <digits> <spaces> ; <spaces> reason} is written around the {@code ;} at {@code p}. */
-    private static boolean reportAround(byte[] b, int limit, int p) {
+    private static boolean reportAround(ByteBuffer b, int limit, int p) {
         int k = p - 1;
-        for (int n = 0; n < REPORT_GAP && k >= 0 && maybeSpace(b[k]); n++) {
+        for (int n = 0; n < REPORT_GAP && k >= 0 && maybeSpace(b.get(k)); n++) {
             k--;
         }
         int d = at(b, limit, k);
@@ -231,7 +225,7 @@ final class Prefilter {
             return false;
         }
         int j = p + 1;
-        for (int n = 0; n < REPORT_GAP && j < limit && maybeSpace(b[j]); n++) {
+        for (int n = 0; n < REPORT_GAP && j < limit && maybeSpace(b.get(j)); n++) {
             j++;
         }
         return is(b, limit, j, "reason");
@@ -241,7 +235,7 @@ final class Prefilter {
      * Returns true when a tag name after {@code <} (or {@code </}) has a part, at its start or after a
      * {@code :}, that begins with {@code ice}, {@code connectivity} or {@code medialine} in any case.
      */
-    private static boolean qoeTag(byte[] b, int limit, int p) {
+    private static boolean qoeTag(ByteBuffer b, int limit, int p) {
         int j = p + 1;
         if (at(b, limit, j) == '/') {
             j++;
@@ -252,7 +246,7 @@ final class Prefilter {
         }
         boolean partStart = true;
         while (j - start < QOE_NAME_CHARS && j < limit) {
-            byte c = b[j];
+            byte c = b.get(j);
             if (partStart) {
                 int l = c | 0x20;
                 if (l == 'i' && is(b, limit, j, "ice")
@@ -278,17 +272,17 @@ final class Prefilter {
         return c == ' ' || c == '\t' || c == '\f' || c == 0x0B || c == 0x07 || c == '/' || c < 0;
     }
 
-    private static int at(byte[] b, int limit, int i) {
-        return i >= 0 && i < limit ? b[i] : -1;
+    private static int at(ByteBuffer b, int limit, int i) {
+        return i >= 0 && i < limit ? b.get(i) : -1;
     }
 
     /** Returns true when {@code lower} (ASCII lower case) is at {@code i} in any ASCII case. */
-    private static boolean is(byte[] b, int limit, int i, String lower) {
+    private static boolean is(ByteBuffer b, int limit, int i, String lower) {
         if (i < 0 || i + lower.length() > limit) {
             return false;
         }
         for (int k = 0; k < lower.length(); k++) {
-            int c = b[i + k];
+            int c = b.get(i + k);
             int p = lower.charAt(k);
             if (c != p && !(p >= 'a' && p <= 'z' && c == p - 32)) {
                 return false;

@@ -9,6 +9,7 @@ import io.icewarn.decoder.model.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /** The mutable state of one scan: output, problems, SIP context and a pending group of QoE elements. */
@@ -44,7 +45,13 @@ final class ScanState {
 
     /** Moves the scan to the next window of a stream; offsets stay absolute. */
     void window(Source next) {
+        sip.settle(source); // what was noted in the window it leaves
         this.source = next;
+    }
+
+    /** Returns the SIP status for a diagnostic at the scan's position. */
+    OptionalInt sipStatus() {
+        return sip.status(source);
     }
 
     Source source() {

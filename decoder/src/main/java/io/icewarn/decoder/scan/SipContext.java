@@ -7,6 +7,11 @@ import java.util.OptionalInt;
  * before it, forgotten at a request line such as {@code BYE sip:… SIP/2.0} (a new message that is not a
  * response). Both are recognised at their {@code SIP/2.0}: a request line is the line that ends with it,
  * so the scan needs to look only where {@code SIP/2.0} is written.
+ *
+ * <p>A log has one at every SIP message, and a diagnostic is rare, so the scan only notes where each
+ * {@code SIP/2.0} is ({@link #observe}, {@link #seen}); what they mean is worked out when a diagnostic asks
+ * for the status, or before the scan leaves the window that holds them ({@link #settle}), from the last
+ * one back: the last status or request line decides, as if each had been read in turn.
  */
 final class SipContext {
     private static final String[] METHODS = {
@@ -35,20 +40,61 @@ final class SipContext {
      */
     static final int MAX_REQUEST_LINE_CHARS = 2048;
 
+    /** What a {@code SIP/2.0} that neither begins a status line nor ends a request line decides. */
+    private static final int NOTHING = -1;
+
+    /** What a {@code SIP/2.0} that ends a request line decides. */
+    private static final int REQUEST = 0;
+
     private OptionalInt status = OptionalInt.empty();
 
-    OptionalInt status() {
+    /** Offsets of {@code SIP/2.0} noted since the status was last settled, in order. */
+    private final int[] noted = new int[64];
+
+    private int notedCount;
+
+    /** Notes {@code i} when {@code SIP/2.0} is written there. */
+    void observe(Source s, int i) {
+        char c = s.at(i);
+        if ((c == 'S' || c == 's') && s.matches(i, "sip/2.0")) {
+            seen(s, i);
+        }
+    }
+
+    /** Notes {@code i}, where {@code SIP/2.0} may be written; {@code s} is the window that holds it. */
+    void seen(Source s, int i) {
+        if (notedCount == noted.length) {
+            settle(s);
+        }
+        noted[notedCount++] = i;
+    }
+
+    /** Returns the status for a diagnostic at the scan's position; {@code s} is the window that holds it. */
+    OptionalInt status(Source s) {
+        settle(s);
         return status;
     }
 
+    /** Works out what the noted {@code SIP/2.0} lines, all in window {@code s}, leave the status at. */
+    void settle(Source s) {
+        for (int k = notedCount - 1; k >= 0; k--) {
+            int decided = decide(s, noted[k]);
+            if (decided != NOTHING) {
+                status = decided == REQUEST ? OptionalInt.empty() : OptionalInt.of(decided);
+                break;
+            }
+        }
+        notedCount = 0;
+    }
+
     /**
-     * Updates the status when {@code SIP/2.0} at {@code i} begins a status line or ends a request line.
-     * Looks at a bounded number of characters: at most {@link #MAX_REQUEST_LINE_CHARS} before {@code i}.
+     * Returns the code when a status line begins at {@code i}, {@link #REQUEST} when a request line ends with
+     * the {@code SIP/2.0} at {@code i}, else {@link #NOTHING}. Looks at a bounded number of characters: at
+     * most {@link #MAX_REQUEST_LINE_CHARS} before {@code i}.
      */
-    void observe(Source s, int i) {
-        char c = s.at(i);
-        if ((c != 'S' && c != 's') || !s.matches(i, "sip/2.0") || !s.wordStartsAt(i)) {
-            return;
+    private static int decide(Source s, int i) {
+        if (!s.matches(i, "sip/2.0") || !s.wordStartsAt(i)) {
+            return NOTHING;
         }
         int j = i + 7;
         if (Source.isSpace(s.at(j))) {
@@ -59,14 +105,11 @@ final class SipContext {
                     && !Source.isDigit(s.at(k + 3))
                     && s.at(k) >= '1'
                     && s.at(k) <= '6') {
-                status = OptionalInt.of((s.at(k) - '0') * 100 + (s.at(k + 1) - '0') * 10 + (s.at(k + 2) - '0'));
-                return;
+                return (s.at(k) - '0') * 100 + (s.at(k + 1) - '0') * 10 + (s.at(k + 2) - '0');
             }
         }
         int k = s.skipSpace(j, 64);
-        if ((k >= s.length() || Source.isLineBreak(s.at(k))) && requestLineEndsAt(s, i)) {
-            status = OptionalInt.empty();
-        }
+        return (k >= s.length() || Source.isLineBreak(s.at(k))) && requestLineEndsAt(s, i) ? REQUEST : NOTHING;
     }
 
     /** Returns true when a request line ({@code METHOD sip:…}) starts on the line that {@code SIP/2.0} at {@code end} ends. */

@@ -1,5 +1,7 @@
 package io.icewarn.decoder.scan;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,7 +18,7 @@ final class Source {
     static final char NONE = '\0';
 
     private final String text;
-    private final byte[] ascii;
+    private final ByteBuffer ascii;
     private final int base;
     private final int length;
 
@@ -32,8 +34,11 @@ final class Source {
         this.length = base + text.length();
     }
 
-    /** A window holding the ASCII bytes {@code ascii[0, count)} at absolute offsets from {@code base}. */
-    Source(byte[] ascii, int count, int base) {
+    /**
+     * A window holding the ASCII bytes {@code ascii[0, count)} (little-endian, read at absolute offsets) at
+     * absolute offsets from {@code base}.
+     */
+    Source(ByteBuffer ascii, int count, int base) {
         this.text = null;
         this.ascii = ascii;
         this.base = base;
@@ -55,14 +60,16 @@ final class Source {
         if (i < base || i >= length) {
             return NONE;
         }
-        return ascii != null ? (char) ascii[i - base] : text.charAt(i - base);
+        return ascii != null ? (char) ascii.get(i - base) : text.charAt(i - base);
     }
 
     String slice(int start, int end) {
         int s = Math.max(base, Math.min(start, length));
         int e = Math.max(s, Math.min(end, length));
         if (ascii != null) {
-            return new String(ascii, s - base, e - s, StandardCharsets.ISO_8859_1);
+            byte[] bytes = new byte[e - s];
+            ascii.get(s - base, bytes);
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
         return text.substring(s - base, e - base);
     }
@@ -73,16 +80,16 @@ final class Source {
     }
 
     /**
-     * Returns the low eight bits of every character, {@code [0, length() - base())}, for the byte-level
-     * prefilter: the bytes themselves for an ASCII window (not a copy).
+     * Returns the low eight bits of every character, {@code [0, length() - base())}, little-endian, for the
+     * byte-level prefilter: the bytes themselves for an ASCII window (not a copy).
      */
-    byte[] lowBytes() {
+    ByteBuffer lowBytes() {
         if (ascii != null) {
             return ascii;
         }
         byte[] b = new byte[text.length()];
         lowBytes(text, b);
-        return b;
+        return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exactly "the low eight bits"

@@ -4,7 +4,12 @@ import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -48,31 +53,138 @@ public final class StreamScanner {
     /** As {@link #scan(InputStream, Consumer)} with a chosen chunk size and overlap (for tests). */
     static List<Problem> scan(InputStream in, Consumer<Diagnostic> sink, int chunkBytes, int overlap)
             throws IOException {
-        Consumer<Diagnostic> guarded = d -> {
+        Run run = new Run(sink, chunkBytes, overlap);
+        return run.finish(() -> run.stream(in));
+    }
+
+    /**
+     * As {@link #scan(InputStream, Consumer)} for the bytes of {@code file} from offset {@code from} to its
+     * end, with the same result. While the text is ASCII (the common case for logs) each window is read
+     * where the file is mapped, by the scanner and a second core at once, instead of being copied in; the
+     * first window that is not ASCII, or a file that cannot be mapped, is read as a stream from there on.
+     * Each mapping is released as soon as the scan is past it, so memory stays bounded. The channel's
+     * position is not used, unless it has to be read as a stream.
+     */
+    public static List<Problem> scan(FileChannel file, long from, Consumer<Diagnostic> sink) throws IOException {
+        return scan(file, from, sink, CHUNK_BYTES, OVERLAP);
+    }
+
+    /** As {@link #scan(FileChannel, long, Consumer)} with a chosen chunk size and overlap (for tests). */
+    static List<Problem> scan(FileChannel file, long from, Consumer<Diagnostic> sink, int chunkBytes, int overlap)
+            throws IOException {
+        Run run = new Run(sink, chunkBytes, overlap);
+        return run.finish(() -> run.mapped(file, from));
+    }
+
+    /** What the scan of one input reads next. */
+    @FunctionalInterface
+    private interface Body {
+        void run() throws IOException;
+    }
+
+    /** One scan: its state, carried from window to window, and the two ways of filling windows. */
+    private static final class Run {
+        private final ScanState st;
+        private final int chunkBytes;
+        /** Characters at the end of a window that are scanned only in the next one. */
+        private final int reach;
+        /** The absolute offset where scanning goes on. */
+        private int resume;
+        /** The absolute offset of the window's first character. */
+        private long charBase;
+        /** Hits of the window's first {@link #known} bytes, kept from the last window when both are ASCII. */
+        private Hits carried = Hits.NONE;
+
+        private int known;
+
+        Run(Consumer<Diagnostic> sink, int chunkBytes, int overlap) {
+            Consumer<Diagnostic> guarded = d -> {
+                try {
+                    sink.accept(d);
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
+            };
+            this.st = new ScanState(new Source(""), DiagnosticScanner.MAX_PROBLEMS, Integer.MAX_VALUE, guarded);
+            this.chunkBytes = chunkBytes;
+            this.reach = Math.max(overlap, Prefilter.BACK + Prefilter.AHEAD);
+        }
+
+        List<Problem> finish(Body body) throws IOException {
             try {
-                sink.accept(d);
+                body.run();
+            } catch (SinkFailure e) {
+                throw e.cause;
             } catch (RuntimeException e) {
-                throw new SinkFailure(e);
+                st.problems()
+                        .add(
+                                (int) charBase,
+                                "Internal scanner error (" + e.getClass().getSimpleName()
+                                        + "); the result may be incomplete.");
             }
-        };
-        ScanState st = new ScanState(new Source(""), DiagnosticScanner.MAX_PROBLEMS, Integer.MAX_VALUE, guarded);
-        int reach = Math.max(overlap, Prefilter.BACK + Prefilter.AHEAD);
-        byte[] win = new byte[reach + CONTEXT + 4 + chunkBytes];
-        byte[] pending = new byte[4];
-        int pendingCount = 0;
-        int carryBytes = 0; // ASCII carry in win[0, carryBytes)
-        String carryText = null; // or the carry as text when it is not ASCII
-        Hits carried = Hits.NONE; // hits of an ASCII carry, offsets in win, known below win[known]
-        int known = 0;
-        long charBase = 0;
-        int resume = 0;
-        boolean eof = false;
-        try {
-            while (!eof) {
+            return List.copyOf(st.problems().list());
+        }
+
+        /**
+         * Returns the hits of the ASCII window {@code b[0, count)}: those carried from the last window and
+         * those of the rest, found now; the latter say whether the new bytes are all ASCII.
+         */
+        Hits freshHits(ByteBuffer b, int count) {
+            int from = Math.max(known, resume - (int) charBase);
+            return Hits.findAscii(b, count, from, count);
+        }
+
+        /**
+         * Scans the window {@code source} with its {@code hits} (null to find them), the last one when
+         * {@code last}. Returns where in the window the next one starts: the text not scanned yet and
+         * {@link #CONTEXT} characters before it; or -1 when the scan is over.
+         */
+        int window(Source source, Hits hits, boolean last) {
+            int end = source.length();
+            boolean over = last;
+            if (!over && (long) end + chunkBytes + 4 > Integer.MAX_VALUE) {
+                st.problems().add(end, "Only the first " + end + " characters were read.");
+                over = true;
+            }
+            int stop = over ? end : end - reach;
+            if (stop > resume) {
+                st.window(source);
+                resume = DiagnosticScanner.scanRange(st, resume, stop, hits);
+            }
+            if (over || st.full()) {
+                st.window(source);
+                st.flushQoe();
+                return -1;
+            }
+            int keepFrom = (int) Math.max(charBase, Math.min(resume, end) - (long) CONTEXT);
+            int keep = (int) (keepFrom - charBase);
+            if (hits != null) {
+                // hits near the end may change with the bytes still to come: those are found again
+                int exactTo = (int) (end - charBase) - Prefilter.AHEAD;
+                carried = hits.between(resume - (int) charBase, exactTo).shifted(-keep);
+                known = Math.max(0, exactTo - keep);
+            } else {
+                carried = Hits.NONE;
+                known = 0;
+            }
+            charBase = keepFrom;
+            return keep;
+        }
+
+        /** Reads the rest of the text from {@code in}, chunk by chunk, after the kept text of the last window. */
+        void stream(InputStream in) throws IOException {
+            byte[] win = new byte[reach + CONTEXT + 4 + chunkBytes];
+            ByteBuffer view = ByteBuffer.wrap(win).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] pending = new byte[4];
+            int pendingCount = 0;
+            int carryBytes = 0; // ASCII carry in win[0, carryBytes)
+            String carryText = null; // or the carry as text when it is not ASCII
+            while (true) {
                 int newStart = carryBytes;
                 System.arraycopy(pending, 0, win, newStart, pendingCount);
                 int readFrom = newStart + pendingCount;
                 int got = 0;
+                boolean eof = false;
                 while (got < chunkBytes) {
                     int r = in.read(win, readFrom + got, chunkBytes - got);
                     if (r < 0) {
@@ -85,49 +197,28 @@ public final class StreamScanner {
                 int cut = eof ? n : utf8Cut(win, newStart, n);
                 pendingCount = n - cut;
                 System.arraycopy(win, cut, pending, 0, pendingCount);
-                Source source = null;
                 Hits hits = null;
-                if (carryText == null) {
-                    // the carry is ASCII: find the hits of the new bytes, which also tells whether they are ASCII
-                    int from = Math.max(known, resume - (int) charBase);
-                    Hits fresh = Hits.findAscii(win, cut, from, cut);
-                    if (fresh != null) {
-                        hits = carried.then(fresh);
-                        source = new Source(win, cut, (int) charBase);
-                    }
-                }
                 String text = null;
-                if (source == null) {
+                Source source;
+                if (carryText == null && (hits = freshHits(view, cut)).ascii()) {
+                    // the carry is ASCII and so are the new bytes: the scanner reads the bytes
+                    hits = carried.then(hits);
+                    source = new Source(view, cut, (int) charBase);
+                } else {
+                    hits = null;
                     String head =
                             carryText != null ? carryText : new String(win, 0, newStart, StandardCharsets.ISO_8859_1);
                     text = head + new String(win, newStart, cut - newStart, StandardCharsets.UTF_8);
                     source = new Source(text, (int) charBase);
                 }
-                int end = source.length();
-                if (!eof && (long) end + chunkBytes + 4 > Integer.MAX_VALUE) {
-                    st.problems().add(end, "Only the first " + end + " characters were read.");
-                    eof = true;
+                int keep = window(source, hits, eof);
+                if (keep < 0) {
+                    return;
                 }
-                int stop = eof ? end : end - reach;
-                if (stop > resume) {
-                    st.window(source);
-                    resume = DiagnosticScanner.scanRange(st, resume, stop, hits);
-                }
-                if (eof || st.full()) {
-                    st.window(source);
-                    st.flushQoe();
-                    break;
-                }
-                int keepFrom = (int) Math.max(charBase, Math.min(resume, end) - (long) CONTEXT);
-                int keep = (int) (keepFrom - charBase);
                 if (text == null) {
                     System.arraycopy(win, keep, win, 0, cut - keep);
                     carryBytes = cut - keep;
                     carryText = null;
-                    // hits near the end may change with the bytes still to come: those are found again
-                    int exactTo = cut - Prefilter.AHEAD;
-                    carried = hits.between(resume - (int) charBase, exactTo).shifted(-keep);
-                    known = Math.max(0, exactTo - keep);
                 } else {
                     String rest = text.substring(keep);
                     if (isAscii(rest)) {
@@ -138,21 +229,57 @@ public final class StreamScanner {
                         carryBytes = 0;
                         carryText = rest;
                     }
-                    carried = Hits.NONE;
-                    known = 0;
                 }
-                charBase = keepFrom;
             }
-        } catch (SinkFailure e) {
-            throw e.cause;
-        } catch (RuntimeException e) {
-            st.problems()
-                    .add(
-                            (int) charBase,
-                            "Internal scanner error (" + e.getClass().getSimpleName()
-                                    + "); the result may be incomplete.");
         }
-        return List.copyOf(st.problems().list());
+
+        /**
+         * Reads {@code file} from {@code start} in mapped windows while the text is ASCII (a character is
+         * then a byte, so a window starts at the byte of its first character), then as a stream.
+         */
+        void mapped(FileChannel file, long start) throws IOException {
+            if (!Unmapper.AVAILABLE) {
+                stream(Channels.newInputStream(file.position(start)));
+                return;
+            }
+            long size = file.size();
+            ArrayDeque<Mapped> open = new ArrayDeque<>();
+            try {
+                while (true) {
+                    long at = start + charBase;
+                    int length = (int) Math.max(0, Math.min(size - at, (long) reach + CONTEXT + chunkBytes));
+                    ByteBuffer b =
+                            file.map(FileChannel.MapMode.READ_ONLY, at, length).order(ByteOrder.LITTLE_ENDIAN);
+                    Hits fresh = freshHits(b, length);
+                    open.add(new Mapped(b, fresh));
+                    if (!fresh.ascii()) {
+                        carried = Hits.NONE;
+                        known = 0;
+                        stream(Channels.newInputStream(file.position(at)));
+                        return;
+                    }
+                    int keep = window(new Source(b, length, (int) charBase), carried.then(fresh), at + length >= size);
+                    if (keep < 0) {
+                        return;
+                    }
+                    while (open.size() > 1) {
+                        open.remove().release(); // the window before this one: its worker is long done
+                    }
+                }
+            } finally {
+                for (Mapped m : open) {
+                    m.release();
+                }
+            }
+        }
+    }
+
+    /** A mapped window and the hits found in it, released together. */
+    private record Mapped(ByteBuffer bytes, Hits hits) {
+        void release() {
+            hits.awaitWorker();
+            Unmapper.unmap(bytes);
+        }
     }
 
     /** Returns the offset after the last complete UTF-8 sequence in {@code b[from, n)} (malformed tails count as complete). */

@@ -376,6 +376,28 @@ final class DiagnosticScannerTest {
     }
 
     @Test
+    void scan_manySipMessagesBeforeADiagnostic_theLastStatusOrRequestDecides() {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < 150; k++) {
+            text.append(
+                    k % 2 == 0 ? "INVITE sip:bob@example.com SIP/2.0\n" : "SIP/2.0 " + (180 + k % 3) + " Ringing\n");
+            text.append("Via: SIP/2.0/TLS 10.0.0.1:5061\nCSeq: 1 INVITE\n\n");
+        }
+        String afterStatus = text + "ms-diagnostics: 1008;reason=\"x\"";
+        assertThat(onlyServer(afterStatus).sipStatus()).isEqualTo(OptionalInt.of(180 + 149 % 3));
+        String afterRequest = text + "BYE sip:bob@example.com SIP/2.0\nms-diagnostics: 1008;reason=\"x\"";
+        assertThat(onlyServer(afterRequest).sipStatus()).isEmpty();
+    }
+
+    @Test
+    void scan_sipVersionsThatDecideNothing_keepTheStatusBeforeThem() {
+        String text =
+                "SIP/2.0 503 Service Unavailable\n" + "Via: SIP/2.0/TLS 10.0.0.1:5061\nnot a SIP/2.0 line\n".repeat(100)
+                        + "ms-diagnostics: 1008;reason=\"x\"";
+        assertThat(onlyServer(text).sipStatus()).isEqualTo(OptionalInt.of(503));
+    }
+
+    @Test
     void scan_viaHeaderVersion_isNotAStatus() {
         String text = "Via: SIP/2.0/TLS 10.0.0.1:5061\nms-diagnostics: 1008;reason=\"x\"";
         assertThat(onlyServer(text).sipStatus()).isEmpty();

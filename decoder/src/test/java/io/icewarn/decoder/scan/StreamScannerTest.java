@@ -7,8 +7,14 @@ import io.icewarn.decoder.model.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -44,10 +50,61 @@ final class StreamScannerTest {
         return DiagnosticScanner.scan(text).diagnostics();
     }
 
+    /** Scans {@code text} as a stream, and as a mapped file too, which must find the same. */
     private static List<Diagnostic> streamed(String text, int chunk, int overlap) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         List<Diagnostic> found = new ArrayList<>();
-        StreamScanner.scan(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), found::add, chunk, overlap);
+        StreamScanner.scan(new ByteArrayInputStream(bytes), found::add, chunk, overlap);
+        assertThat(mapped(new byte[0], bytes, chunk, overlap))
+                .as("mapped, chunk %d", chunk)
+                .isEqualTo(found);
         return found;
+    }
+
+    /** Scans {@code text} from a file that holds {@code skipped} bytes before it. */
+    private static List<Diagnostic> mapped(byte[] skipped, byte[] text, int chunk, int overlap) throws IOException {
+        Path file = Files.createTempFile("icewarn-scan", ".log");
+        try {
+            byte[] all = Arrays.copyOf(skipped, skipped.length + text.length);
+            System.arraycopy(text, 0, all, skipped.length, text.length);
+            Files.write(file, all);
+            List<Diagnostic> found = new ArrayList<>();
+            try (FileChannel channel = FileChannel.open(file)) {
+                StreamScanner.scan(channel, skipped.length, found::add, chunk, overlap);
+            }
+            return found;
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void mappingsCanBeReleasedOnThisJdk() {
+        // otherwise files are streamed and the mapped windows go untested
+        assertThat(Unmapper.AVAILABLE).isTrue();
+    }
+
+    @Test
+    void aFileIsScannedFromTheOffsetGiven() throws IOException {
+        String text = mix(11);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        for (int chunk : new int[] {1, 7, 300, StreamScanner.CHUNK_BYTES}) {
+            assertThat(mapped(bom, text.getBytes(StandardCharsets.UTF_8), chunk, 4096))
+                    .as("chunk %d", chunk)
+                    .isEqualTo(whole(text));
+        }
+    }
+
+    @Test
+    void aFileThatTurnsNonAsciiLateIsReadOnAsAStream() throws IOException {
+        String ascii = mix(12).replaceAll("[^\\x00-\\x7F]", "?");
+        String text = ascii + "\u00e9 \u201Cquoted\u201D " + ascii;
+        assertThat(whole(text)).hasSizeGreaterThan(2);
+        for (int chunk : new int[] {1, 13, 512}) {
+            assertThat(mapped(new byte[0], text.getBytes(StandardCharsets.UTF_8), chunk, 4096))
+                    .as("chunk %d", chunk)
+                    .isEqualTo(whole(text));
+        }
     }
 
     private static String mix(long seed) {
@@ -184,11 +241,12 @@ final class StreamScannerTest {
         String text = longMix(2000, 2 * Hits.AHEAD_MIN_BYTES + 50_000, 0);
         byte[] ascii = text.replaceAll("[^\\x00-\\x7F]", "?").getBytes(StandardCharsets.US_ASCII);
         for (boolean exact : new boolean[] {true, false}) {
-            Hits ahead = Hits.find(ascii, ascii.length, 0, ascii.length, exact);
+            ByteBuffer bytes = ByteBuffer.wrap(ascii).order(ByteOrder.LITTLE_ENDIAN);
+            Hits ahead = Hits.find(bytes, ascii.length, 0, ascii.length, exact);
             int expected = 0;
             int i = 0;
             while (true) {
-                int hit = Prefilter.next(ascii, ascii.length, i, ascii.length, exact);
+                int hit = Prefilter.next(bytes, ascii.length, i, ascii.length, exact);
                 assertThat(ahead.next(i, ascii.length)).as("from %d", i).isEqualTo(hit);
                 if (hit < 0) {
                     break;

@@ -1,6 +1,7 @@
 package io.icewarn.bot.render.json;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -36,7 +37,13 @@ import java.util.OptionalInt;
  * Thread-safe.
  */
 public final class JsonOutput {
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The tree writer, built at first use: a streamed document starts with jackson-core alone, so a big
+     * file's scan does not wait for the object mapper (a few hundred classes) to be built first.
+     */
+    private static final class Trees {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /**
      * One decoded input, or one that could not be read.
@@ -65,7 +72,7 @@ public final class JsonOutput {
 
     /** Returns the JSON document for {@code inputs}, pretty-printed, without a trailing line break. */
     public String render(List<Input> inputs) {
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Trees.MAPPER.createObjectNode();
         ArrayNode diagnostics = root.putArray("diagnostics");
         ArrayNode problems = root.putArray("problems");
         ArrayNode errors = root.putArray("errors");
@@ -85,7 +92,7 @@ public final class JsonOutput {
             }
         }
         try {
-            return mapper.writeValueAsString(root);
+            return Trees.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,7 +115,7 @@ public final class JsonOutput {
 
         private Streaming(OutputStream out) {
             try {
-                gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
+                gen = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
                 gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 gen.setPrettyPrinter(new DefaultPrettyPrinter());
                 gen.writeStartObject();
@@ -121,7 +128,7 @@ public final class JsonOutput {
         /** Writes one diagnostic of {@code input} now. */
         public void diagnostic(String input, DecodedDiagnostic d) {
             try {
-                mapper.writeTree(gen, JsonOutput.this.diagnostic(input, d));
+                Trees.MAPPER.writeTree(gen, JsonOutput.this.diagnostic(input, d));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -129,7 +136,8 @@ public final class JsonOutput {
 
         /** Adds a problem met in {@code input}; written by {@link #finish()}. */
         public void problem(String input, Problem p) {
-            problems.add(mapper.createObjectNode()
+            problems.add(Trees.MAPPER
+                    .createObjectNode()
                     .put("input", input)
                     .put("offset", p.offset())
                     .put("message", p.message()));
@@ -137,7 +145,7 @@ public final class JsonOutput {
 
         /** Adds an input that could not be decoded; written by {@link #finish()}. */
         public void error(String input, String message) {
-            errors.add(mapper.createObjectNode().put("input", input).put("message", message));
+            errors.add(Trees.MAPPER.createObjectNode().put("input", input).put("message", message));
         }
 
         /** Ends the document (without a trailing line break) and flushes it. */
@@ -146,12 +154,12 @@ public final class JsonOutput {
                 gen.writeEndArray();
                 gen.writeArrayFieldStart("problems");
                 for (ObjectNode p : problems) {
-                    mapper.writeTree(gen, p);
+                    Trees.MAPPER.writeTree(gen, p);
                 }
                 gen.writeEndArray();
                 gen.writeArrayFieldStart("errors");
                 for (ObjectNode e : errors) {
-                    mapper.writeTree(gen, e);
+                    Trees.MAPPER.writeTree(gen, e);
                 }
                 gen.writeEndArray();
                 gen.writeEndObject();
@@ -164,7 +172,7 @@ public final class JsonOutput {
 
     private ObjectNode diagnostic(String input, DecodedDiagnostic decoded) {
         Diagnostic d = decoded.diagnostic();
-        ObjectNode o = mapper.createObjectNode();
+        ObjectNode o = Trees.MAPPER.createObjectNode();
         o.put("input", input);
         o.put("header", d.header());
         putInt(o, "code", d.code());
@@ -211,7 +219,7 @@ public final class JsonOutput {
 
     /** Returns the JSON of one ICEWarn explanation, as used under {@code iceWarn} (also by {@code explain --json}). */
     public ObjectNode iceWarn(IceWarnExplanation e) {
-        ObjectNode o = mapper.createObjectNode();
+        ObjectNode o = Trees.MAPPER.createObjectNode();
         o.put("value", e.value().hex());
         o.put("raw", e.value().raw());
         ArrayNode flags = o.putArray("flags");
@@ -234,7 +242,7 @@ public final class JsonOutput {
     }
 
     private ObjectNode codeInfo(CodeExplanation c) {
-        ObjectNode o = mapper.createObjectNode();
+        ObjectNode o = Trees.MAPPER.createObjectNode();
         o.put("known", c.known());
         o.put("reason", c.reason().orElse(null));
         o.put("meaning", c.meaning());

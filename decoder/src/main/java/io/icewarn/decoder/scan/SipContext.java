@@ -48,8 +48,11 @@ final class SipContext {
 
     private OptionalInt status = OptionalInt.empty();
 
-    /** Offsets of {@code SIP/2.0} noted since the status was last settled, in order. */
-    private final int[] noted = new int[64];
+    /**
+     * Offsets of {@code SIP/2.0} noted since the status was last settled, in order: room for those of a
+     * whole window of a log, so that the status is worked out about once a window.
+     */
+    private final int[] noted = new int[8192];
 
     private int notedCount;
 

@@ -6,11 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Not a JMH benchmark: the scans of {@link LogBench} (8 MiB, no diagnostic) timed by the best of many
+ * Not a JMH benchmark: the scans of {@link LogBench} (8 MiB, no diagnostic: a file, a stream, a string) timed by the best of many
  * runs, in wall time and in CPU time of the calling thread, and the whole process's CPU time per run (all
  * runs, warm-up included: the operating system counts it in 10 ms ticks), which includes the second
  * core's share. On a shared machine the minimum and the CPU times move much less with the load than
@@ -27,14 +30,20 @@ public final class ScanCpu {
         byte[] bytes = log.getBytes(StandardCharsets.UTF_8);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        for (String path : new String[] {"decodeStream", "decodeString"}) {
+        Path file = Files.createTempFile("icewarn-scancpu", ".log");
+        Files.write(file, bytes);
+        for (String path : new String[] {"decodeFile", "decodeStream", "decodeString"}) {
             long wall = Long.MAX_VALUE;
             long thread = Long.MAX_VALUE;
             long p0 = os.getProcessCpuTime();
             for (int r = 0; r < runs; r++) {
                 long w0 = System.nanoTime();
                 long t0 = threads.getCurrentThreadCpuTime();
-                if (path.equals("decodeStream")) {
+                if (path.equals("decodeFile")) {
+                    try (FileChannel channel = FileChannel.open(file)) {
+                        decoder.decode(channel, 0, d -> {});
+                    }
+                } else if (path.equals("decodeStream")) {
                     decoder.decode(new ByteArrayInputStream(bytes), d -> {});
                 } else {
                     decoder.decode(log);
@@ -54,5 +63,6 @@ public final class ScanCpu {
                     process,
                     Runtime.getRuntime().availableProcessors());
         }
+        Files.delete(file);
     }
 }

@@ -240,31 +240,35 @@ final class Prefilter {
         if (at(b, limit, j) == '/') {
             j++;
         }
-        int start = j;
         if (!Source.isAsciiLetter((char) at(b, limit, j))) {
             return false;
         }
-        boolean partStart = true;
-        while (j - start < QOE_NAME_CHARS && j < limit) {
-            byte c = b.get(j);
-            if (partStart) {
-                int l = c | 0x20;
-                if (l == 'i' && is(b, limit, j, "ice")
-                        || l == 'c' && is(b, limit, j, "connectivity")
-                        || l == 'm' && is(b, limit, j, "medialine")) {
-                    return true;
-                }
+        int end = Math.min(limit, j + QOE_NAME_CHARS);
+        while (j < end) {
+            int l = b.get(j) | 0x20; // a part of the name starts at j
+            if (l == 'i' && is(b, limit, j, "ice")
+                    || l == 'c' && is(b, limit, j, "connectivity")
+                    || l == 'm' && is(b, limit, j, "medialine")) {
+                return true;
             }
-            if (c == ':') {
-                partStart = true;
-            } else if (Source.isKeyChar((char) c)) {
-                partStart = false;
-            } else {
+            while (j < end && NAME_CHAR[b.get(j) & 0xFF] != 0) {
+                j++;
+            }
+            if (j >= end || b.get(j) != ':') {
                 return false;
             }
             j++;
         }
         return false;
+    }
+
+    /** 1 for the characters of a part of a tag name ({@link Source#isKeyChar}); the parts are split at {@code :}. */
+    private static final byte[] NAME_CHAR = new byte[256];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            NAME_CHAR[c] = (byte) (Source.isKeyChar(c) ? 1 : 0);
+        }
     }
 
     /** Bytes that may be the low bits of a character {@link Source#isSpace} accepts. */

@@ -1,5 +1,6 @@
 package io.icewarn.decoder.scan;
 
+import java.util.Arrays;
 import java.util.OptionalInt;
 
 /**
@@ -49,10 +50,13 @@ final class SipContext {
     private OptionalInt status = OptionalInt.empty();
 
     /**
-     * Offsets of {@code SIP/2.0} noted since the status was last settled, in order: room for those of a
-     * whole window of a log, so that the status is worked out about once a window.
+     * The most {@code SIP/2.0} noted before the status is worked out: those of a whole window of a log, so
+     * that it is worked out about once a window.
      */
-    private final int[] noted = new int[8192];
+    private static final int MAX_NOTED = 8192;
+
+    /** Offsets of {@code SIP/2.0} noted since the status was last settled, in order; grown as needed. */
+    private int[] noted = new int[8];
 
     private int notedCount;
 
@@ -67,7 +71,11 @@ final class SipContext {
     /** Notes {@code i}, where {@code SIP/2.0} may be written; {@code s} is the window that holds it. */
     void seen(Source s, int i) {
         if (notedCount == noted.length) {
-            settle(s);
+            if (noted.length < MAX_NOTED) {
+                noted = Arrays.copyOf(noted, noted.length * 2);
+            } else {
+                settle(s);
+            }
         }
         noted[notedCount++] = i;
     }

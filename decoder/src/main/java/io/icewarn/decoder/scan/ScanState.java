@@ -43,9 +43,11 @@ final class ScanState {
         this.sink = sink;
     }
 
-    /** Moves the scan to the next window of a stream; offsets stay absolute. */
+    /**
+     * Moves the scan to the next window of a stream; offsets stay absolute. The SIP lines noted in the
+     * window it leaves must have been settled while that window's text was still there.
+     */
     void window(Source next) {
-        sip.settle(source); // what was noted in the window it leaves
         this.source = next;
     }
 

@@ -11,8 +11,9 @@ import java.util.OptionalInt;
  *
  * <p>A log has one at every SIP message, and a diagnostic is rare, so the scan only notes where each
  * {@code SIP/2.0} is ({@link #observe}, {@link #seen}); what they mean is worked out when a diagnostic asks
- * for the status, or before the scan leaves the window that holds them ({@link #settle}), from the last
- * one back: the last status or request line decides, as if each had been read in turn.
+ * for the status, or before the scan leaves the window that holds them, while its text is still there
+ * ({@link #settle}), from the last one back: the last status or request line decides, as if each had been
+ * read in turn.
  */
 final class SipContext {
     private static final String[] METHODS = {

@@ -146,6 +146,7 @@ public final class StreamScanner {
          * {@link #CONTEXT} characters before it; or -1 when the scan is over.
          */
         int window(Source source, Hits hits, boolean last) {
+            st.window(source);
             int end = source.length();
             boolean over = last;
             if (!over && (long) end + chunkBytes + 4 > Integer.MAX_VALUE) {
@@ -154,14 +155,14 @@ public final class StreamScanner {
             }
             int stop = over ? end : end - reach;
             if (stop > resume) {
-                st.window(source);
                 resume = DiagnosticScanner.scanRange(st, resume, stop, hits);
             }
             if (over || st.full()) {
-                st.window(source);
                 st.flushQoe();
                 return -1;
             }
+            // now, while the window's bytes are there: a stream reads its next chunk over them
+            st.sip().settle(source);
             int keepFrom = (int) Math.max(charBase, Math.min(resume, end) - (long) CONTEXT);
             int keep = (int) (keepFrom - charBase);
             if (hits != null) {

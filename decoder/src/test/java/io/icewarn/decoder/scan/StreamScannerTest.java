@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -156,6 +157,24 @@ final class StreamScannerTest {
             List<Diagnostic> expected = whole(text);
             assertThat(expected).hasSize(3);
             assertThat(streamed(text, chunk, overlap)).as("prefix %d", prefix).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * A status or request line and the diagnostic that belongs to it in different windows: what a window
+     * noted of its SIP lines is worked out from its own text, before the next chunk is read over it.
+     */
+    @Test
+    void aSipLineInOneWindowDecidesTheStatusOfADiagnosticInALaterOne() throws IOException {
+        String filler = "03/12/2024|10:00:00.001 1F3C:2A10 INFO  :: flow state changed\n".repeat(80);
+        String text = "SIP/2.0 504 Server time-out\n" + filler + "ms-diagnostics: 1008;reason=\"DNS\"\n"
+                + "BYE sip:bob@example.com SIP/2.0\n" + filler + "ms-diagnostics: 1034;reason=\"peer\"\n";
+        List<Diagnostic> expected = whole(text);
+        assertThat(expected)
+                .extracting(Diagnostic::sipStatus)
+                .containsExactly(OptionalInt.of(504), OptionalInt.empty());
+        for (int chunk = 1; chunk <= 160; chunk += 7) {
+            assertThat(streamed(text, chunk, 64)).as("chunk %d", chunk).isEqualTo(expected);
         }
     }
 

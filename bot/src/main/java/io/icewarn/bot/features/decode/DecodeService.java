@@ -38,8 +38,15 @@ public final class DecodeService {
      */
     public DecodeService(Function<String, DecodeResult> decoder, long maxEntries, Duration ttl, int maxConcurrent) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
+        Objects.requireNonNull(ttl, "ttl");
+        if (maxEntries < 0) {
+            throw new IllegalArgumentException("maxEntries must not be negative");
+        }
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl must not be negative");
+        }
         this.maxEntries = maxEntries;
-        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.ttl = ttl;
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1");
         }

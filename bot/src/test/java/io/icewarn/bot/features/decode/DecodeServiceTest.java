@@ -1,6 +1,7 @@
 package io.icewarn.bot.features.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.icewarn.bot.Fixtures;
 import io.icewarn.decoder.DecodeResult;
@@ -31,6 +32,14 @@ final class DecodeServiceTest {
         assertThat(stats.hits()).isEqualTo(2);
         assertThat(stats.misses()).isEqualTo(1);
         assertThat(stats.hitRate()).isEqualTo(2.0 / 3);
+    }
+
+    @Test
+    void aNegativeCacheSizeOrLifetimeIsRefusedAtConstructionThoughTheCacheIsBuiltLater() {
+        assertThatThrownBy(() -> new DecodeService(this::decode, -1, Duration.ofMinutes(1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DecodeService(this::decode, 10, Duration.ofMinutes(-1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

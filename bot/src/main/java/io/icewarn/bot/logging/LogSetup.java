@@ -46,13 +46,8 @@ public final class LogSetup {
             "com.zaxxer.hikari",
             Level.WARN);
 
-    /** The settings to configure logback with when it starts, if {@link #apply} came first. */
-    private static Settings pendingSettings;
-
-    private static Mode pendingMode;
-
-    /** Whether logback has started (its {@link StartupConfigurator} ran). */
-    private static boolean started;
+    /** Whether logback has started in this process, and the settings kept for it until then. */
+    private static final Start START = new Start();
 
     private LogSetup() {}
 
@@ -62,12 +57,8 @@ public final class LogSetup {
      * for, so a command that logs nothing ({@code decode}, {@code explain}) never loads logback.
      */
     public static void apply(Settings settings, Mode mode) {
-        synchronized (LogSetup.class) {
-            if (!started) {
-                pendingSettings = settings;
-                pendingMode = mode;
-                return;
-            }
+        if (START.keepUnlessStarted(settings, mode)) {
+            return;
         }
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             configure(context, settings, mode);
@@ -76,19 +67,46 @@ public final class LogSetup {
 
     /** Configures logback as it starts: with the settings {@link #apply} kept, else from the environment alone. */
     static void start(LoggerContext context) {
-        Settings settings;
-        Mode mode;
-        synchronized (LogSetup.class) {
-            started = true;
-            settings = pendingSettings;
-            mode = pendingMode;
+        START.start(context, System.getenv("ICEWARN_LOG_LEVEL"));
+    }
+
+    /**
+     * Whether logging has started, and until it does the settings to start it with. One per process
+     * ({@link #START}); tests make their own.
+     */
+    static final class Start {
+        private Settings settings;
+        private Mode mode;
+        private boolean started;
+
+        /** Keeps {@code settings} for the start and returns true, or returns false once logging has started. */
+        synchronized boolean keepUnlessStarted(Settings settings, Mode mode) {
+            if (started) {
+                return false;
+            }
+            this.settings = settings;
+            this.mode = mode;
+            return true;
         }
-        if (settings != null) {
-            configure(context, settings, mode);
-            return;
+
+        /**
+         * Marks logging as started and configures {@code context}: with the kept settings, or else as text
+         * at {@code environmentLevel} (WARN when null).
+         */
+        void start(LoggerContext context, String environmentLevel) {
+            Settings kept;
+            Mode keptMode;
+            synchronized (this) {
+                started = true;
+                kept = settings;
+                keptMode = mode;
+            }
+            if (kept != null) {
+                configure(context, kept, keptMode);
+            } else {
+                text(context, environmentLevel == null ? "WARN" : environmentLevel);
+            }
         }
-        String level = System.getenv("ICEWARN_LOG_LEVEL");
-        text(context, level == null ? "WARN" : level);
     }
 
     private static void configure(LoggerContext context, Settings settings, Mode mode) {

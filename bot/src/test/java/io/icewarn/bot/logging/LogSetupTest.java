@@ -7,6 +7,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
+import io.icewarn.bot.config.Settings;
+import io.icewarn.bot.config.SettingsLoader;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,30 @@ final class LogSetupTest {
         LogSetup.text(context, "loud");
 
         assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.WARN);
+    }
+
+    @Test
+    void start_afterApply_usesTheKeptSettings() throws Exception {
+        LogSetup.Start start = new LogSetup.Start();
+        Settings settings = new SettingsLoader(Map.of("ICEWARN_LOG_LEVEL", "debug"), Path.of("no-such-dir")).load();
+        assertThat(start.keepUnlessStarted(settings, LogSetup.Mode.LOCAL)).isTrue();
+        LoggerContext context = new LoggerContext();
+
+        start.start(context, "error");
+
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.DEBUG);
+        assertThat(start.keepUnlessStarted(settings, LogSetup.Mode.LOCAL)).isFalse();
+    }
+
+    @Test
+    void start_withoutSettings_usesTheEnvironmentsLevelOrWarn() {
+        LoggerContext fromEnvironment = new LoggerContext();
+        new LogSetup.Start().start(fromEnvironment, "error");
+        assertThat(fromEnvironment.getLogger(Logger.ROOT_LOGGER_NAME).getLevel())
+                .isEqualTo(Level.ERROR);
+        LoggerContext byDefault = new LoggerContext();
+        new LogSetup.Start().start(byDefault, null);
+        assertThat(byDefault.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.WARN);
     }
 
     @Test

@@ -88,21 +88,14 @@ public final class DiagnosticScanner {
         int base = s.base();
         int limit = s.length() - base;
         int end = Math.min(limit, stop - base + Prefilter.BACK);
-        Hits ahead = found != null || end - (from - base) < 2 * Hits.AHEAD_MIN_BYTES
-                ? found
-                : Hits.find(view, limit, Math.max(0, from - base), end, s.isAscii());
+        Hits ahead = found != null ? found : Hits.find(view, limit, Math.max(0, from - base), end, s.isAscii());
         int i = from;
-        int k = ahead != null ? ahead.indexAtOrAfter(i - base) : 0;
+        int k = ahead.indexAtOrAfter(i - base);
         while (i < stop && !st.full()) {
-            int hit;
-            if (ahead != null) {
-                while (k < ahead.count() && ahead.at(k) < i - base) {
-                    k++; // passed by a diagnostic that was read
-                }
-                hit = k < ahead.count() && ahead.at(k) < end ? ahead.at(k++) : -1;
-            } else {
-                hit = Prefilter.next(view, limit, i - base, end, s.isAscii());
+            while (k < ahead.count() && ahead.at(k) < i - base) {
+                k++; // passed by a diagnostic that was read
             }
+            int hit = k < ahead.count() && ahead.at(k) < end ? ahead.at(k++) : -1;
             if (hit < 0) {
                 return stop;
             }

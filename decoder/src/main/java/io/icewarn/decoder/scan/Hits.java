@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * together are exactly the hits of the whole range, in order. Immutable once built.
  */
 final class Hits {
-    /** Ranges shorter than this are filtered hit by hit as the scan goes; a fork costs more than it saves. */
+    /** Ranges shorter than twice this are not shared with a worker: a fork costs more than it saves. */
     static final int AHEAD_MIN_BYTES = 1024 * 1024;
 
     /** The caller and a worker take the range in pieces of this many bytes. */
@@ -49,9 +49,11 @@ final class Hits {
     }
 
     /**
-     * Returns the hits of {@code b[from, to)}, with the arguments of {@link Prefilter#next}. A worker that
-     * is late with a piece may still read {@code b} after this returns (see {@link #awaitWorker}); what it
-     * finds then is discarded.
+     * Returns the hits of {@code b[from, to)}: the offsets whose trigger byte {@link Prefilter#passes}, with
+     * its arguments. Only {@code b[0, limit)} holds text; the checks look at neighbours up to {@code limit},
+     * also after {@code to}. A range of at least twice {@link #AHEAD_MIN_BYTES} is shared with a worker, which
+     * may still read {@code b} after this returns (see {@link #awaitWorker}); what it finds then is
+     * discarded.
      */
     static Hits find(ByteBuffer b, int limit, int from, int to, boolean ascii) {
         return find(b, limit, from, to, ascii, false);
@@ -137,7 +139,7 @@ final class Hits {
             }
             i = 1;
         }
-        int[] candidates = new int[BLOCK_BYTES + 1];
+        int[] candidates = new int[Math.max(0, Math.min(BLOCK_BYTES, end - i)) + 1];
         for (; i < end; i += BLOCK_BYTES) {
             int n = Prefilter.candidates(b, i, Math.min(end, i + BLOCK_BYTES), candidates);
             if ((n & Prefilter.NOT_ASCII) != 0) {
@@ -199,11 +201,5 @@ final class Hits {
     int indexAtOrAfter(int position) {
         int k = Arrays.binarySearch(at, 0, count, position);
         return k < 0 ? -k - 1 : k;
-    }
-
-    /** Returns the first hit in {@code [from, to)}, or -1; as {@link Prefilter#next} for a range inside this one. */
-    int next(int from, int to) {
-        int k = indexAtOrAfter(from);
-        return k < count && at[k] < to ? at[k] : -1;
     }
 }

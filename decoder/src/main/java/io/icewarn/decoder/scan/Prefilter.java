@@ -51,38 +51,6 @@ final class Prefilter {
     private Prefilter() {}
 
     /**
-     * Returns the first hit in {@code b[from, to)} that passes its check, or -1. The buffer is little-endian
-     * and read at absolute offsets; only {@code b[0, limit)} holds text; the checks look at neighbours up to
-     * {@code limit}, also after {@code to}. With {@code ascii} the bytes are the characters themselves;
-     * otherwise they are the low eight bits of each character.
-     */
-    static int next(ByteBuffer b, int limit, int from, int to, boolean ascii) {
-        int end = Math.min(to, limit);
-        int i = Math.max(0, from);
-        if (i == 0 && end > 0 && b.get(0) == '<' && passes(b, limit, 0, ascii)) {
-            return 0; // the only trigger that can pass without a byte before it
-        }
-        i = Math.max(1, i);
-        while (i + 8 <= end) {
-            long m = triggers(b.getLong(i));
-            while (m != 0) {
-                int p = i + (Long.numberOfTrailingZeros(m) >>> 3);
-                if (candidate(b, p) && passes(b, limit, p, ascii)) {
-                    return p;
-                }
-                m &= m - 1;
-            }
-            i += 8;
-        }
-        for (; i < end; i++) {
-            if (candidate(b, i) && passes(b, limit, i, ascii)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
      * Writes to {@code out} the offsets in {@code b[from, to)}, {@code from >= 1}, of the triggers whose
      * neighbours allow {@link #passes}, and returns how many; {@code out} needs room for one more than
      * {@code to - from}. When {@code b[from, to)} holds a byte above 0x7F the result has {@link #NOT_ASCII}
@@ -148,11 +116,11 @@ final class Prefilter {
     }
 
     /**
-     * Returns false when the bytes around {@code p > 0} rule out {@link #passes}: two table look-ups, no
-     * branch per kind of trigger. The byte after the text's end may be stale or absent: a trigger there
-     * cannot pass anyway, since each needs more text after it.
+     * Returns false when the bytes around {@code p > 0} rule out {@link #passes}: two table look-ups. The
+     * byte after the text's end may be stale or absent: a trigger there cannot pass anyway, since each
+     * needs more text after it.
      */
-    private static boolean candidate(ByteBuffer b, int p) {
+    static boolean candidate(ByteBuffer b, int p) {
         int trigger = b.get(p) & 0xFF;
         int after = p + 1 < b.limit() ? b.get(p + 1) & 0xFF : 0;
         return (BEFORE[(b.get(p - 1) & 0xFF) << 8 | trigger] & AFTER[trigger << 8 | after]) != 0;
@@ -194,7 +162,12 @@ final class Prefilter {
         table[pair] = (byte) (allowed ? 1 : 0);
     }
 
-    /** Returns true when the trigger byte at {@code p} may belong to something the scanner reacts to. */
+    /**
+     * Returns true when the trigger byte at {@code p} may belong to something the scanner reacts to. The
+     * buffer is little-endian and read at absolute offsets; only {@code b[0, limit)} holds text. With
+     * {@code ascii} the bytes are the characters themselves; otherwise they are the low eight bits of each
+     * character.
+     */
     static boolean passes(ByteBuffer b, int limit, int p, boolean ascii) {
         switch (b.get(p)) {
             case 'g': // ms-client-diagnostics, (x-)ms-diagnostics(-public), x-ms-SDP-diagnostics;

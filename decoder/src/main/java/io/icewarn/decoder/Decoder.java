@@ -136,7 +136,8 @@ public final class Decoder {
      * is read where it is mapped while its text is ASCII, faster than through a stream and on two cores;
      * the channel's position is left undefined.
      *
-     * @throws IOException when reading {@code file} fails; the diagnostics passed on so far stand
+     * @throws IOException when reading {@code file} fails, also when it gets shorter while it is read; the
+     *     diagnostics passed on so far stand
      */
     public List<Problem> decode(FileChannel file, long from, Consumer<DecodedDiagnostic> sink) throws IOException {
         Objects.requireNonNull(sink, "sink");

@@ -69,7 +69,8 @@ public final class StreamScanner {
      * where the file is mapped, by the scanner and a second core at once, instead of being copied in; the
      * first window that is not ASCII, or a file that cannot be mapped, is read as a stream from there on.
      * Each mapping is released as soon as the scan is past it, so memory stays bounded. The channel's
-     * position is not used, unless it has to be read as a stream.
+     * position is not used, unless it has to be read as a stream. Throws an {@code IOException} when the
+     * file gets shorter while it is read (a log rotated under the scan).
      */
     public static List<Problem> scan(FileChannel file, long from, Consumer<Diagnostic> sink) throws IOException {
         return scan(file, from, sink, MAPPED_CHUNK_BYTES, OVERLAP);
@@ -255,6 +256,9 @@ public final class StreamScanner {
                 while (true) {
                     long at = start + charBase;
                     int length = (int) Math.max(0, Math.min(size - at, (long) reach + CONTEXT + chunkBytes));
+                    if (file.size() < at + length) {
+                        throw fileChanged(null);
+                    }
                     ByteBuffer b =
                             file.map(FileChannel.MapMode.READ_ONLY, at, length).order(ByteOrder.LITTLE_ENDIAN);
                     Hits fresh = freshHits(b, length);
@@ -273,11 +277,18 @@ public final class StreamScanner {
                         open.remove().release(); // the window before this one: its worker is long done
                     }
                 }
+            } catch (InternalError e) {
+                // how HotSpot reports reading a mapped page that the file no longer has
+                throw fileChanged(e);
             } finally {
                 for (Mapped m : open) {
                     m.release();
                 }
             }
+        }
+
+        private static IOException fileChanged(Throwable cause) {
+            return new IOException("the file got shorter while it was read", cause);
         }
     }
 

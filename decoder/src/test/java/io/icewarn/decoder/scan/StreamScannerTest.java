@@ -97,6 +97,34 @@ final class StreamScannerTest {
     }
 
     @Test
+    void aFileCutShortWhileItIsScannedIsAnIoErrorNotACrash() throws IOException {
+        Path file = Files.createTempFile("icewarn-scan", ".log");
+        try {
+            String text = "ms-diagnostics: 1008;reason=\"DNS\"\n" + "x".repeat(3 * 1024 * 1024);
+            Files.writeString(file, text, StandardCharsets.US_ASCII);
+            try (FileChannel channel = FileChannel.open(file);
+                    FileChannel writer = FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamScanner.scan(
+                                channel,
+                                0,
+                                d -> {
+                                    try {
+                                        writer.truncate(100); // the log is rotated under the scan
+                                    } catch (IOException e) {
+                                        throw new java.io.UncheckedIOException(e);
+                                    }
+                                },
+                                64 * 1024,
+                                4096))
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("got shorter");
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
     void aFileThatTurnsNonAsciiLateIsReadOnAsAStream() throws IOException {
         String ascii = mix(12).replaceAll("[^\\x00-\\x7F]", "?");
         String text = ascii + "\u00e9 \u201Cquoted\u201D " + ascii;

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ public final class KnowledgeBase {
     private final Map<String, SourceEntry> sources;
     private final Map<Long, FlagEntry> flags;
     private final List<CodeEntry> codes;
+    /** The first entry of each code, by lower-case header. */
+    private final Map<String, Map<Integer, CodeEntry>> codesByHeader;
     private final List<CodeRange> ranges;
     private final Map<String, FieldEntry> fields;
     private final Map<String, MediaEntry> media;
@@ -68,6 +71,12 @@ public final class KnowledgeBase {
         flags.forEach(e -> f.put(e.value(), e));
         this.flags = Collections.unmodifiableMap(f);
         this.codes = List.copyOf(codes);
+        Map<String, Map<Integer, CodeEntry>> byHeader = new HashMap<>();
+        for (CodeEntry c : this.codes) {
+            byHeader.computeIfAbsent(c.header().toLowerCase(Locale.ROOT), h -> new HashMap<>())
+                    .putIfAbsent(c.code(), c);
+        }
+        this.codesByHeader = Map.copyOf(byHeader);
         this.ranges = List.copyOf(ranges);
         Map<String, FieldEntry> fl = new LinkedHashMap<>();
         fields.forEach(e -> fl.put(e.key().toLowerCase(Locale.ROOT), e));
@@ -137,10 +146,8 @@ public final class KnowledgeBase {
 
     /** Returns the entry for {@code code} under {@code header}, if known. */
     public Optional<CodeEntry> code(String header, int code) {
-        String h = header.toLowerCase(Locale.ROOT);
-        return codes.stream()
-                .filter(c -> c.code() == code && c.header().equalsIgnoreCase(h))
-                .findFirst();
+        Map<Integer, CodeEntry> byCode = codesByHeader.get(header.toLowerCase(Locale.ROOT));
+        return byCode == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
     }
 
     /** Returns every code entry, in file order. */

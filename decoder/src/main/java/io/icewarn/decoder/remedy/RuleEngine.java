@@ -3,15 +3,16 @@ package io.icewarn.decoder.remedy;
 import io.icewarn.decoder.ChecklistItem;
 import io.icewarn.decoder.Severity;
 import io.icewarn.decoder.kb.KnowledgeBase;
+import io.icewarn.decoder.kb.MediaEntry;
 import io.icewarn.decoder.kb.RuleEntry;
 import io.icewarn.decoder.kb.RuleEntry.Condition;
+import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Field;
 import io.icewarn.decoder.model.IceWarn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,120 +27,221 @@ public final class RuleEngine {
     private final List<RuleEntry> rules;
     /** Each rule's text split once into literal parts and lower-case placeholder names, in rule order. */
     private final List<Template> templates;
-    /** The flag masks of every condition (nested ones too), parsed once: any, all, none. */
-    private final Map<Condition, long[]> masks = new IdentityHashMap<>();
+    /** Each rule's condition with its flags, facts and severities resolved once, in rule order. */
+    private final List<Test> tests;
 
-    /** Returns an engine over the rules of {@code kb}, sorted by priority (file order breaks ties). */
+    /**
+     * Returns an engine over the rules of {@code kb}, sorted by priority (file order breaks ties).
+     *
+     * @throws IllegalStateException when a rule names an unknown fact or a malformed flag
+     */
     public RuleEngine(KnowledgeBase kb) {
         List<RuleEntry> sorted = new ArrayList<>(kb.rules());
         sorted.sort(Comparator.comparingInt(RuleEntry::priority));
         this.rules = List.copyOf(sorted);
         List<Template> compiled = new ArrayList<>(rules.size());
+        List<Test> conditions = new ArrayList<>(rules.size());
         for (RuleEntry rule : rules) {
             compiled.add(Template.of(rule.text()));
-            precomputeMasks(rule.when(), masks);
+            conditions.add(Test.of(rule.when()));
         }
         this.templates = List.copyOf(compiled);
-    }
-
-    private static void precomputeMasks(Condition c, Map<Condition, long[]> into) {
-        if (c == null) {
-            return;
-        }
-        into.put(c, new long[] {
-            c.flagsAny() == null ? 0 : mask(c.flagsAny()),
-            c.flagsAll() == null ? 0 : mask(c.flagsAll()),
-            c.flagsNone() == null ? 0 : mask(c.flagsNone())
-        });
-        if (c.anyOf() != null) {
-            c.anyOf().forEach(n -> precomputeMasks(n, into));
-        }
+        this.tests = List.copyOf(conditions);
     }
 
     /** Returns the checklist for {@code situation} judged as {@code severity}, most likely cause first. */
     public List<ChecklistItem> checklist(Situation situation, Severity severity) {
-        Map<String, String> values = placeholderValues(situation);
+        Judged judged = new Judged(situation, severity);
+        Map<String, String> values = null;
         List<ChecklistItem> items = new ArrayList<>();
         Set<String> seenText = new HashSet<>();
         for (int r = 0; r < rules.size(); r++) {
-            RuleEntry rule = rules.get(r);
-            if (!matches(rule.when(), situation, severity, masks)) {
+            if (!tests.get(r).holds(judged)) {
                 continue;
             }
-            Optional<String> text = templates.get(r).fill(values);
+            Template template = templates.get(r);
+            if (values == null && template.keys().length > 0) {
+                values = placeholderValues(situation);
+            }
+            Optional<String> text = template.fill(values);
             if (text.isEmpty() || !seenText.add(text.get())) {
                 continue;
             }
+            RuleEntry rule = rules.get(r);
             items.add(new ChecklistItem(rule.id(), text.get(), rule.sources(), rule.confidence()));
         }
         return items;
     }
 
-    /** Returns true when every property set in {@code c} holds for {@code s}. */
-    static boolean matches(Condition c, Situation s, Severity severity) {
-        return matches(c, s, severity, Map.of());
+    /** The situation a checklist is built for, with what the tests look up more than once worked out once. */
+    private static final class Judged {
+        final Situation situation;
+        final Severity severity;
+        final String header;
+        final boolean hasFlags;
+        final long flags;
+        /** Per fact ordinal: 0 not yet asked, 1 holds, 2 does not hold. */
+        private final byte[] facts = new byte[FACTS.length];
+
+        Judged(Situation situation, Severity severity) {
+            this.situation = situation;
+            this.severity = severity;
+            this.header = situation.diagnostic().header();
+            this.hasFlags = situation.iceWarn().isPresent();
+            this.flags = hasFlags ? situation.iceWarn().get().value() : 0L;
+        }
+
+        boolean holds(Fact fact) {
+            byte known = facts[fact.ordinal()];
+            if (known == 0) {
+                known = fact.holds(situation) ? (byte) 1 : (byte) 2;
+                facts[fact.ordinal()] = known;
+            }
+            return known == 1;
+        }
     }
 
-    /** As {@link #matches(Condition, Situation, Severity)}, with flag masks taken from {@code masks} when there. */
-    private static boolean matches(Condition c, Situation s, Severity severity, Map<Condition, long[]> masks) {
-        if (c == null) {
-            return true;
+    private static final Fact[] FACTS = Fact.values();
+
+    /**
+     * A {@link Condition} resolved once: each list property becomes an array (null when the property is
+     * absent), flag lists become masks, fact names become facts. Holds exactly when every property set in
+     * the condition holds.
+     */
+    private record Test(
+            String[] headers,
+            int[] codes,
+            String[] families,
+            String[] media,
+            boolean hasAny,
+            long any,
+            boolean hasAll,
+            long all,
+            long none,
+            Fact[] facts,
+            Fact[] notFacts,
+            boolean[] severities,
+            Test[] anyOf) {
+
+        static Test of(Condition c) {
+            if (c == null) {
+                return new Test(null, null, null, null, false, 0, false, 0, 0, null, null, null, null);
+            }
+            boolean[] severities = null;
+            if (c.severities() != null) {
+                severities = new boolean[Severity.values().length];
+                for (Severity s : Severity.values()) {
+                    severities[s.ordinal()] = c.severities().contains(s.label());
+                }
+            }
+            return new Test(
+                    c.headers() == null ? null : c.headers().toArray(new String[0]),
+                    c.codes() == null ? null : c.codes().stream().mapToInt(Integer::intValue).toArray(),
+                    c.families() == null ? null : c.families().toArray(new String[0]),
+                    c.media() == null ? null : c.media().toArray(new String[0]),
+                    c.flagsAny() != null,
+                    c.flagsAny() == null ? 0 : mask(c.flagsAny()),
+                    c.flagsAll() != null,
+                    c.flagsAll() == null ? 0 : mask(c.flagsAll()),
+                    c.flagsNone() == null ? 0 : mask(c.flagsNone()),
+                    c.facts() == null ? null : c.facts().stream().map(RuleEngine::fact).toArray(Fact[]::new),
+                    c.notFacts() == null ? null : c.notFacts().stream().map(RuleEngine::fact).toArray(Fact[]::new),
+                    severities,
+                    c.anyOf() == null ? null : c.anyOf().stream().map(Test::of).toArray(Test[]::new));
         }
-        if (c.headers() != null
-                && c.headers().stream()
-                        .noneMatch(h -> h.equalsIgnoreCase(s.diagnostic().header()))) {
-            return false;
-        }
-        if (c.codes() != null
-                && (s.diagnostic().code().isEmpty()
-                        || !c.codes().contains(s.diagnostic().code().getAsInt()))) {
-            return false;
-        }
-        if (c.families() != null
-                && s.family().filter(f -> c.families().contains(f)).isEmpty()) {
-            return false;
-        }
-        if (c.media() != null && !mediaMatches(c.media(), s)) {
-            return false;
-        }
-        long flags = s.iceWarn().map(IceWarn::value).orElse(0L);
-        boolean hasFlags = s.iceWarn().isPresent();
-        long[] m = masks.get(c);
-        if (c.flagsAny() != null && (!hasFlags || (flags & (m != null ? m[0] : mask(c.flagsAny()))) == 0)) {
-            return false;
-        }
-        if (c.flagsAll() != null) {
-            long all = m != null ? m[1] : mask(c.flagsAll());
-            if (!hasFlags || (flags & all) != all) {
+
+        boolean holds(Judged j) {
+            Situation s = j.situation;
+            if (headers != null && !containsIgnoringCase(headers, j.header)) {
                 return false;
             }
-        }
-        if (c.flagsNone() != null && (flags & (m != null ? m[2] : mask(c.flagsNone()))) != 0) {
-            return false;
-        }
-        if (c.facts() != null && !c.facts().stream().allMatch(f -> fact(f).holds(s))) {
-            return false;
-        }
-        if (c.notFacts() != null && c.notFacts().stream().anyMatch(f -> fact(f).holds(s))) {
-            return false;
-        }
-        if (c.severities() != null && !c.severities().contains(severity.label())) {
-            return false;
-        }
-        return c.anyOf() == null || c.anyOf().stream().anyMatch(n -> matches(n, s, severity, masks));
-    }
-
-    private static boolean mediaMatches(List<String> wanted, Situation s) {
-        Optional<String> label =
-                s.diagnostic() instanceof io.icewarn.decoder.model.ClientDiagnostic cd ? cd.media() : Optional.empty();
-        Optional<String> kind = s.media().map(m -> m.kind());
-        for (String w : wanted) {
-            if (label.filter(l -> l.equalsIgnoreCase(w)).isPresent()
-                    || kind.filter(k -> k.equalsIgnoreCase(w)).isPresent()) {
+            if (codes != null && !hasCode(s)) {
+                return false;
+            }
+            if (families != null && !(s.code().isPresent() && contains(families, s.code().get().family()))) {
+                return false;
+            }
+            if (media != null && !mediaMatches(media, s)) {
+                return false;
+            }
+            if (hasAny && (!j.hasFlags || (j.flags & any) == 0)) {
+                return false;
+            }
+            if (hasAll && (!j.hasFlags || (j.flags & all) != all)) {
+                return false;
+            }
+            if ((j.flags & none) != 0) {
+                return false;
+            }
+            if (facts != null) {
+                for (Fact f : facts) {
+                    if (!j.holds(f)) {
+                        return false;
+                    }
+                }
+            }
+            if (notFacts != null) {
+                for (Fact f : notFacts) {
+                    if (j.holds(f)) {
+                        return false;
+                    }
+                }
+            }
+            if (severities != null && !severities[j.severity.ordinal()]) {
+                return false;
+            }
+            if (anyOf == null) {
                 return true;
             }
+            for (Test t : anyOf) {
+                if (t.holds(j)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
+
+        private boolean hasCode(Situation s) {
+            if (s.diagnostic().code().isEmpty()) {
+                return false;
+            }
+            int code = s.diagnostic().code().getAsInt();
+            for (int c : codes) {
+                if (c == code) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean contains(String[] values, String value) {
+            for (String v : values) {
+                if (v.equals(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean containsIgnoringCase(String[] values, String value) {
+            for (String v : values) {
+                if (v.equalsIgnoreCase(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean mediaMatches(String[] wanted, Situation s) {
+            String label = s.diagnostic() instanceof ClientDiagnostic cd ? cd.media().orElse(null) : null;
+            String kind = s.media().map(MediaEntry::kind).orElse(null);
+            for (String w : wanted) {
+                if ((label != null && label.equalsIgnoreCase(w)) || (kind != null && kind.equalsIgnoreCase(w))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static Fact fact(String id) {
@@ -166,7 +268,7 @@ public final class RuleEngine {
         }
         s.info().portRange().ifPresent(r -> v.put("portrangesize", Integer.toString(r.size())));
         s.media().ifPresent(m -> v.put("minports", Integer.toString(m.minPorts())));
-        if (s.diagnostic() instanceof io.icewarn.decoder.model.ClientDiagnostic cd) {
+        if (s.diagnostic() instanceof ClientDiagnostic cd) {
             cd.media().ifPresent(m -> v.put("media", m));
         }
         s.diagnostic().code().ifPresent(c -> v.put("code", Integer.toString(c)));

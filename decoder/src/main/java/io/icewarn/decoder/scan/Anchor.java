@@ -9,10 +9,12 @@ import java.util.List;
  *
  * <p>Anchors marked as value stops also end a quoted value that was left open, so that a missing
  * closing quote cannot swallow the next diagnostic. They must match only where a word starts.
+ *
+ * <p>Each anchor names the characters it can start with; only those anchors are tried at a character.
  */
 enum Anchor {
     /** HTTP {@code x-ms-diagnostics} of Exchange, Entra, SharePoint; checked before {@code ms-diagnostics}. */
-    LOOK_ALIKE(true) {
+    LOOK_ALIKE(true, "xX") {
         @Override
         int match(Source s, int i) {
             return header(s, i, "x-ms-diagnostics");
@@ -24,7 +26,7 @@ enum Anchor {
         }
     },
     /** {@code a=x-ms-SDP-diagnostics:7008;reason="…"}. */
-    SDP(true) {
+    SDP(true, "xX") {
         @Override
         int match(Source s, int i) {
             return header(s, i, "x-ms-sdp-diagnostics");
@@ -36,7 +38,7 @@ enum Anchor {
         }
     },
     /** {@code ms-client-diagnostics: 24; …}. */
-    CLIENT(true) {
+    CLIENT(true, "mM") {
         @Override
         int match(Source s, int i) {
             return header(s, i, "ms-client-diagnostics");
@@ -48,7 +50,7 @@ enum Anchor {
         }
     },
     /** {@code ms-diagnostics-public: 4141; …}; checked before {@code ms-diagnostics}. */
-    SERVER_PUBLIC(true) {
+    SERVER_PUBLIC(true, "mM") {
         @Override
         int match(Source s, int i) {
             return header(s, i, "ms-diagnostics-public");
@@ -60,7 +62,7 @@ enum Anchor {
         }
     },
     /** {@code ms-diagnostics: 1008; …}. */
-    SERVER(true) {
+    SERVER(true, "mM") {
         @Override
         int match(Source s, int i) {
             return header(s, i, "ms-diagnostics");
@@ -72,7 +74,7 @@ enum Anchor {
         }
     },
     /** Monitoring report form {@code 25; reason="…"; UserType=…}, without a header. */
-    REPORT(true) {
+    REPORT(true, "0123456789") {
         @Override
         int match(Source s, int i) {
             if (!Source.isDigit(s.at(i)) || !s.wordStartsAt(i) || s.at(i - 1) == '.') {
@@ -103,7 +105,7 @@ enum Anchor {
         }
     },
     /** {@code CallerMediaDebug="…"} / {@code CalleeMediaDebug="…"} outside a header. */
-    MEDIA_DEBUG(true) {
+    MEDIA_DEBUG(true, "cC") {
         @Override
         int match(Source s, int i) {
             if (!s.wordStartsAt(i) || !(s.matches(i, "callermediadebug") || s.matches(i, "calleemediadebug"))) {
@@ -119,7 +121,7 @@ enum Anchor {
         }
     },
     /** {@code <Connectivity>}, {@code <Ice>}, {@code <IceWarningFlags>} of a QoE report, any namespace prefix. */
-    QOE(false) {
+    QOE(false, "<") {
         @Override
         int match(Source s, int i) {
             return QoeReader.match(s, i);
@@ -139,10 +141,29 @@ enum Anchor {
     /** Every anchor in registry order. */
     static final List<Anchor> ORDERED = List.of(values());
 
-    private final boolean stopsValues;
+    /** Per ASCII character: the anchors that can start with it, in registry order. */
+    private static final Anchor[][] STARTING_WITH = new Anchor[128][];
 
-    Anchor(boolean stopsValues) {
+    /** Per ASCII character: the value-stopping anchors that can start with it, in registry order. */
+    private static final Anchor[][] STOPPING_WITH = new Anchor[128][];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            final char ch = c;
+            STARTING_WITH[c] = ORDERED.stream().filter(a -> a.starts.indexOf(ch) >= 0).toArray(Anchor[]::new);
+            STOPPING_WITH[c] = ORDERED.stream()
+                    .filter(a -> a.stopsValues && a.starts.indexOf(ch) >= 0)
+                    .toArray(Anchor[]::new);
+        }
+    }
+
+    private final boolean stopsValues;
+    /** Every character {@link #match} can succeed on. */
+    private final String starts;
+
+    Anchor(boolean stopsValues, String starts) {
         this.stopsValues = stopsValues;
+        this.starts = starts;
     }
 
     /**
@@ -154,13 +175,21 @@ enum Anchor {
     /** Returns what the diagnostic anchored at {@code at} reads as; {@code matchEnd} is what {@link #match} returned. */
     abstract Read read(ScanState st, int at, int matchEnd);
 
+    /** Returns true when this anchor also ends a quoted value left open before it. */
+    boolean stopsValues() {
+        return stopsValues;
+    }
+
+    /** Returns the anchors that can start with {@code c}, in registry order; empty for most characters. */
+    static Anchor[] startingWith(char c) {
+        return c < 128 ? STARTING_WITH[c] : NONE;
+    }
+
+    private static final Anchor[] NONE = {};
+
     /** Returns the anchor written at {@code i}, or null. */
     static Anchor at(Source s, int i) {
-        char c = s.at(i);
-        if (!mayStart(c)) {
-            return null;
-        }
-        for (Anchor a : ORDERED) {
+        for (Anchor a : startingWith(s.at(i))) {
             if (a.match(s, i) >= 0) {
                 return a;
             }
@@ -171,12 +200,16 @@ enum Anchor {
     /** Returns true when an anchor that ends an open quoted value is written at {@code i}. */
     static boolean stopsValueAt(Source s, int i) {
         char c = s.at(i);
-        // every value-stopping anchor starts a word: inside a word (an address, a port, a name) none can
-        if (!mayStart(c) || c == '<' || !s.wordStartsAt(i)) {
+        if (c >= 128) {
             return false;
         }
-        for (Anchor a : ORDERED) {
-            if (a.stopsValues && a.match(s, i) >= 0) {
+        Anchor[] candidates = STOPPING_WITH[c];
+        // every value-stopping anchor starts a word: inside a word (an address, a port, a name) none can
+        if (candidates.length == 0 || !s.wordStartsAt(i)) {
+            return false;
+        }
+        for (Anchor a : candidates) {
+            if (a.match(s, i) >= 0) {
                 return true;
             }
         }
@@ -194,22 +227,6 @@ enum Anchor {
                 || CLIENT.match(s, i) >= 0
                 || SERVER_PUBLIC.match(s, i) >= 0
                 || SERVER.match(s, i) >= 0;
-    }
-
-    /** A cheap first-character filter over every anchor. */
-    static boolean mayStart(char c) {
-        switch (c) {
-            case 'x':
-            case 'X':
-            case 'm':
-            case 'M':
-            case 'c':
-            case 'C':
-            case '<':
-                return true;
-            default:
-                return Source.isDigit(c);
-        }
     }
 
     /** Returns the offset of the ID's first digit after {@code name:}, or -1. */

@@ -125,13 +125,14 @@ public final class DiagnosticScanner {
         if (c == '<' && QoeReader.isBoundary(s, i)) {
             st.flushQoe();
         }
-        return Anchor.mayStart(c) ? tryAnchors(st, i) : i + 1;
+        Anchor[] anchors = Anchor.startingWith(c);
+        return anchors.length == 0 ? i + 1 : tryAnchors(st, anchors, i);
     }
 
     /** Returns where the scan goes on after trying the anchors at {@code i}. */
-    private static int tryAnchors(ScanState st, int i) {
+    private static int tryAnchors(ScanState st, Anchor[] anchors, int i) {
         Source s = st.source();
-        for (Anchor a : Anchor.ORDERED) {
+        for (Anchor a : anchors) {
             int m = a.match(s, i);
             if (m < 0) {
                 continue;

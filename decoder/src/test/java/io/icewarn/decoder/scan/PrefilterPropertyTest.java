@@ -55,6 +55,30 @@ final class PrefilterPropertyTest {
         assertThat(streamed).as("chunk %d: %s", chunk, text).isEqualTo(expected.diagnostics());
     }
 
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void anchorsAreTriedByFirstCharacterWithoutMissingAMatch(long seed) {
+        Random rnd = new Random(seed);
+        StringBuilder sb = new StringBuilder();
+        int parts = 5 + rnd.nextInt(30);
+        for (int k = 0; k < parts; k++) {
+            appendPart(sb, rnd, seed % 2 == 1);
+        }
+        Source s = new Source(sb.toString());
+        for (int i = 0; i < s.length(); i++) {
+            Anchor first = null;
+            boolean stops = false;
+            for (Anchor a : Anchor.ORDERED) {
+                if (a.match(s, i) >= 0) {
+                    first = first == null ? a : first;
+                    stops |= a.stopsValues();
+                }
+            }
+            assertThat(Anchor.at(s, i)).as("at %d of %s", i, sb).isEqualTo(first);
+            assertThat(Anchor.stopsValueAt(s, i)).as("stop at %d of %s", i, sb).isEqualTo(stops && s.wordStartsAt(i));
+        }
+    }
+
     private static void appendPart(StringBuilder sb, Random rnd, boolean unicode) {
         switch (rnd.nextInt(9)) {
             case 0 ->

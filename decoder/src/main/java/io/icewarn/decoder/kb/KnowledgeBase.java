@@ -26,6 +26,8 @@ public final class KnowledgeBase {
 
     private final Map<String, SourceEntry> sources;
     private final Map<Long, FlagEntry> flags;
+    /** The flag rows of single bits, by bit position; null where there is none. */
+    private final FlagEntry[] flagsByBit = new FlagEntry[64];
     private final List<CodeEntry> codes;
     /** The first entry of each code, by lower-case header. */
     private final Map<String, Map<Integer, CodeEntry>> codesByHeader;
@@ -70,6 +72,11 @@ public final class KnowledgeBase {
         Map<Long, FlagEntry> f = new LinkedHashMap<>();
         flags.forEach(e -> f.put(e.value(), e));
         this.flags = Collections.unmodifiableMap(f);
+        this.flags.forEach((bit, e) -> {
+            if (Long.bitCount(bit) == 1) {
+                flagsByBit[Long.numberOfTrailingZeros(bit)] = e;
+            }
+        });
         this.codes = List.copyOf(codes);
         Map<String, Map<Integer, CodeEntry>> byHeader = new HashMap<>();
         for (CodeEntry c : this.codes) {
@@ -136,7 +143,8 @@ public final class KnowledgeBase {
 
     /** Returns the meaning of the single bit {@code bit}, if known. */
     public Optional<FlagEntry> flag(long bit) {
-        return Optional.ofNullable(flags.get(bit));
+        return Optional.ofNullable(
+                Long.bitCount(bit) == 1 ? flagsByBit[Long.numberOfTrailingZeros(bit)] : flags.get(bit));
     }
 
     /** Returns every flag row, in file order. */

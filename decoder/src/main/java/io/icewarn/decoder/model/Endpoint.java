@@ -58,44 +58,50 @@ public record Endpoint(String raw, String host, OptionalInt port) {
 
     /** Returns true when the host is an IPv4 address in a private, loopback, link-local or CGNAT range. */
     public boolean isPrivateIpv4() {
-        int[] o = ipv4Octets();
-        if (o == null) {
-            return false;
-        }
-        return o[0] == 10
-                || o[0] == 127
-                || (o[0] == 172 && o[1] >= 16 && o[1] <= 31)
-                || (o[0] == 192 && o[1] == 168)
-                || (o[0] == 169 && o[1] == 254)
-                || (o[0] == 100 && o[1] >= 64 && o[1] <= 127);
+        long address = ipv4();
+        return address >= 0 && isPrivate((int) (address >>> 24), (int) (address >>> 16) & 0xFF);
     }
 
     /** Returns true when the host is an IPv4 address outside the private ranges of {@link #isPrivateIpv4()}. */
     public boolean isPublicIpv4() {
-        return ipv4Octets() != null && !isPrivateIpv4();
+        long address = ipv4();
+        return address >= 0 && !isPrivate((int) (address >>> 24), (int) (address >>> 16) & 0xFF);
     }
 
-    private int[] ipv4Octets() {
-        String[] parts = host.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
-        int[] o = new int[4];
-        for (int i = 0; i < 4; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 3) {
-                return null;
+    private static boolean isPrivate(int first, int second) {
+        return first == 10
+                || first == 127
+                || (first == 172 && second >= 16 && second <= 31)
+                || (first == 192 && second == 168)
+                || (first == 169 && second == 254)
+                || (first == 100 && second >= 64 && second <= 127);
+    }
+
+    /** Returns the host as a 32-bit IPv4 address (dotted decimal, 1–3 digits per octet), or -1. */
+    private long ipv4() {
+        long address = 0;
+        int octets = 0;
+        int i = 0;
+        int n = host.length();
+        while (octets < 4) {
+            int start = i;
+            int octet = 0;
+            while (i < n && i - start < 3 && host.charAt(i) >= '0' && host.charAt(i) <= '9') {
+                octet = octet * 10 + (host.charAt(i) - '0');
+                i++;
             }
-            for (int j = 0; j < p.length(); j++) {
-                if (p.charAt(j) < '0' || p.charAt(j) > '9') {
-                    return null;
+            if (i == start || octet > 255) {
+                return -1;
+            }
+            address = address << 8 | octet;
+            octets++;
+            if (octets < 4) {
+                if (i >= n || host.charAt(i) != '.') {
+                    return -1;
                 }
-            }
-            o[i] = Integer.parseInt(p);
-            if (o[i] > 255) {
-                return null;
+                i++;
             }
         }
-        return o;
+        return i == n ? address : -1;
     }
 }

@@ -29,10 +29,19 @@ import java.util.stream.Collectors;
 final class Explainer {
     private final KnowledgeBase kb;
     private final RuleEngine rules;
+    /** The note on location values, when the knowledge base infers them rather than citing them. */
+    private final Optional<String> locationNote;
 
     Explainer(KnowledgeBase kb) {
         this.kb = kb;
         this.rules = new RuleEngine(kb);
+        this.locationNote = kb.field("LocalLocation")
+                .filter(f -> f.confidence() == Confidence.INFERRED && !f.values().isEmpty())
+                .map(f -> "Location values are inferred from real samples, not documented: "
+                        + f.values().stream()
+                                .map(v -> v.value() + " = " + v.label())
+                                .collect(Collectors.joining("; "))
+                        + ".");
     }
 
     DecodedDiagnostic explain(Diagnostic d) {
@@ -230,14 +239,7 @@ final class Explainer {
             notes.add("ICEWarnEx has no public documentation; its value is shown as written.");
         }
         if (s.info().localLocation().isPresent() || s.info().remoteLocation().isPresent()) {
-            kb.field("LocalLocation")
-                    .filter(f ->
-                            f.confidence() == Confidence.INFERRED && !f.values().isEmpty())
-                    .ifPresent(f -> notes.add("Location values are inferred from real samples, not documented: "
-                            + f.values().stream()
-                                    .map(v -> v.value() + " = " + v.label())
-                                    .collect(Collectors.joining("; "))
-                            + "."));
+            locationNote.ifPresent(notes::add);
         }
         if (Fact.ADDRESSES_SCRUBBED.holds(s)) {
             notes.add("Some address fields are empty (removed before pasting, or never allocated).");

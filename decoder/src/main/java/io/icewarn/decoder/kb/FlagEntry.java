@@ -3,7 +3,11 @@ package io.icewarn.decoder.kb;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.icewarn.decoder.Confidence;
 import io.icewarn.decoder.FlagMeaning;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One row of {@code iceflags.json}: an ICEWarn bit in the Resource Kit layout.
@@ -25,10 +29,16 @@ public record FlagEntry(
         return Long.parseLong(bit.substring(2), 16);
     }
 
+    /** The expectations by the names the data file writes ({@code may-occur}). */
+    private static final Map<String, FlagMeaning.Expectation> EXPECTATIONS = Arrays.stream(FlagMeaning.Expectation.values())
+            .collect(Collectors.toUnmodifiableMap(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'), e -> e));
+
     /** Returns the expectation as an enum; throws for an unknown name. */
     public FlagMeaning.Expectation expectationValue() {
-        return FlagMeaning.Expectation.valueOf(
-                expectation.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        FlagMeaning.Expectation e = EXPECTATIONS.get(expectation);
+        return e != null
+                ? e
+                : FlagMeaning.Expectation.valueOf(expectation.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     @Override

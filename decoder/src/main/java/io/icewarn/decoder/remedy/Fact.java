@@ -40,8 +40,8 @@ public enum Fact {
     ADDRESSES_SCRUBBED(
             "addresses-scrubbed",
             s -> s.diagnostic().fields().entries().stream()
-                    .anyMatch(f -> Limits.ADDRESS_KEYS.contains(f.key().toLowerCase(java.util.Locale.ROOT))
-                            && f.value().isBlank())),
+                    .anyMatch(f -> f.value().isBlank()
+                            && Limits.ADDRESS_KEYS.stream().anyMatch(k -> k.equalsIgnoreCase(f.key())))),
     PROVISIONAL_RESPONSE("provisional-response", s -> statusIn(s, 100, 199)),
     CALL_SUCCEEDED(
             "call-succeeded",
@@ -129,7 +129,6 @@ public enum Fact {
         /** A range at least this wide counts as no restriction (1024–65535 is 64,512 ports; 1025:65000 is seen unenforced). */
         static final int UNRESTRICTED_PORTS = 58_000;
 
-        static final java.util.Set<String> ADDRESS_KEYS =
-                java.util.Set.of("localsite", "remotesite", "localmr", "remotemr");
+        static final java.util.List<String> ADDRESS_KEYS = java.util.List.of("LocalSite", "RemoteSite", "LocalMR", "RemoteMR");
     }
 }

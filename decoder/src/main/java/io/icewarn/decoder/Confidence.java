@@ -1,7 +1,5 @@
 package io.icewarn.decoder;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How well a piece of knowledge is backed by its sources. */
@@ -16,13 +14,11 @@ public enum Confidence {
     INFERRED;
 
     /** Returns the name used in data files and JSON ({@code spec}, {@code resource-kit}, …). */
-    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Returns the confidence named {@code label}; throws for an unknown name. */
-    @JsonCreator
     public static Confidence of(String label) {
         for (Confidence c : values()) {
             if (c.label().equals(label)) {

@@ -1,6 +1,5 @@
 package io.icewarn.decoder.kb;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.icewarn.decoder.Confidence;
 import java.util.List;
 
@@ -13,14 +12,14 @@ import java.util.List;
  * @param severity {@code failure}, {@code warning} or {@code info}: what the ID means by itself
  */
 public record CodeEntry(
-        @JsonProperty(required = true) String header,
-        @JsonProperty(required = true) int code,
+        String header,
+        int code,
         String reason,
-        @JsonProperty(required = true) String meaning,
+        String meaning,
         String family,
-        @JsonProperty(required = true) String severity,
-        @JsonProperty(required = true) List<String> sources,
-        @JsonProperty(required = true) Confidence confidence)
+        String severity,
+        List<String> sources,
+        Confidence confidence)
         implements Cited {
     @Override
     public String describe() {

@@ -1,6 +1,5 @@
 package io.icewarn.decoder.kb;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.icewarn.decoder.Confidence;
 import java.util.List;
 
@@ -12,12 +11,12 @@ import java.util.List;
  * @param to last ID, inclusive
  */
 public record CodeRange(
-        @JsonProperty(required = true) String header,
-        @JsonProperty(required = true) int from,
-        @JsonProperty(required = true) int to,
-        @JsonProperty(required = true) String area,
-        @JsonProperty(required = true) List<String> sources,
-        @JsonProperty(required = true) Confidence confidence)
+        String header,
+        int from,
+        int to,
+        String area,
+        List<String> sources,
+        Confidence confidence)
         implements Cited {
     @Override
     public String describe() {

@@ -1,6 +1,5 @@
 package io.icewarn.decoder.kb;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.icewarn.decoder.Confidence;
 import java.util.List;
 
@@ -11,19 +10,19 @@ import java.util.List;
  * @param values meanings of particular values (locations, federation type), possibly empty
  */
 public record FieldEntry(
-        @JsonProperty(required = true) String key,
-        @JsonProperty(required = true) String meaning,
-        @JsonProperty(required = true) List<ValueEntry> values,
-        @JsonProperty(required = true) List<String> sources,
-        @JsonProperty(required = true) Confidence confidence)
+        String key,
+        String meaning,
+        List<ValueEntry> values,
+        List<String> sources,
+        Confidence confidence)
         implements Cited {
 
     /** A meaning of one value of a field. */
     public record ValueEntry(
-            @JsonProperty(required = true) String value,
-            @JsonProperty(required = true) String label,
-            @JsonProperty(required = true) List<String> sources,
-            @JsonProperty(required = true) Confidence confidence)
+            String value,
+            String label,
+            List<String> sources,
+            Confidence confidence)
             implements Cited {
         @Override
         public String describe() {

@@ -1,6 +1,5 @@
 package io.icewarn.decoder.kb;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.icewarn.decoder.Confidence;
 import io.icewarn.decoder.FlagMeaning;
 import java.util.Arrays;
@@ -16,12 +15,12 @@ import java.util.stream.Collectors;
  * @param expectation {@code expected}, {@code informational}, {@code may-occur}, {@code problem} or {@code unknown}
  */
 public record FlagEntry(
-        @JsonProperty(required = true) String bit,
-        @JsonProperty(required = true) String label,
-        @JsonProperty(required = true) String expectation,
-        @JsonProperty(required = true) String guidance,
-        @JsonProperty(required = true) List<String> sources,
-        @JsonProperty(required = true) Confidence confidence)
+        String bit,
+        String label,
+        String expectation,
+        String guidance,
+        List<String> sources,
+        Confidence confidence)
         implements Cited {
 
     /** Returns the bit's numeric value. */

@@ -1,9 +1,5 @@
 package io.icewarn.decoder.kb;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -36,26 +33,6 @@ public final class KnowledgeBase {
     private final Map<String, MediaEntry> media;
     private final List<LookAlikeEntry> lookAlikes;
     private final List<RuleEntry> rules;
-
-    private record SourcesFile(
-            @JsonProperty(required = true) List<SourceEntry> sources) {}
-
-    private record FlagsFile(
-            @JsonProperty(required = true) String layout,
-            @JsonProperty(required = true) List<FlagEntry> flags) {}
-
-    private record CodesFile(
-            @JsonProperty(required = true) List<CodeEntry> codes,
-            @JsonProperty(required = true) List<CodeRange> ranges) {}
-
-    private record FieldsFile(@JsonProperty(required = true) List<FieldEntry> fields) {}
-
-    private record MediaFile(@JsonProperty(required = true) List<MediaEntry> media) {}
-
-    private record LookAlikesFile(
-            @JsonProperty(required = true) List<LookAlikeEntry> lookAlikes) {}
-
-    private record RulesFile(@JsonProperty(required = true) List<RuleEntry> rules) {}
 
     private KnowledgeBase(
             List<SourceEntry> sources,
@@ -101,34 +78,121 @@ public final class KnowledgeBase {
      * @throws UncheckedIOException when a resource is missing or does not match its schema (a build error)
      */
     public static KnowledgeBase load() {
-        ObjectMapper json = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                // no FAIL_ON_NULL_CREATOR_PROPERTIES: it also rejects absent values, which would make the
-                // optional properties (CodeEntry.reason/family, LookAlikeEntry.code, RuleEntry.Condition)
-                // impossible; required ones are still enforced by @JsonProperty(required = true)
-                .build();
-        CodesFile codes = read(json, "codes.json", CodesFile.class);
-        return new KnowledgeBase(
-                read(json, "sources.json", SourcesFile.class).sources(),
-                read(json, "iceflags.json", FlagsFile.class).flags(),
-                codes.codes(),
-                codes.ranges(),
-                read(json, "fields.json", FieldsFile.class).fields(),
-                read(json, "media.json", MediaFile.class).media(),
-                read(json, "lookalikes.json", LookAlikesFile.class).lookAlikes(),
-                read(json, "rules.json", RulesFile.class).rules());
+        return load(name -> KnowledgeBase.class.getResourceAsStream(DIR + name));
     }
 
-    private static <T> T read(ObjectMapper json, String name, Class<T> type) {
-        try (InputStream in = KnowledgeBase.class.getResourceAsStream(DIR + name)) {
+    /** As {@link #load()}, with each file ({@code codes.json}, …) opened by {@code files}; null when missing. */
+    static KnowledgeBase load(Function<String, InputStream> files) {
+        JsonObject codes = read(files, "codes.json");
+        JsonObject sources = read(files, "sources.json");
+        JsonObject flags = read(files, "iceflags.json");
+        JsonObject fields = read(files, "fields.json");
+        JsonObject media = read(files, "media.json");
+        JsonObject lookAlikes = read(files, "lookalikes.json");
+        JsonObject rules = read(files, "rules.json");
+        try {
+            flags.text("layout");
+            return new KnowledgeBase(
+                    sources.end(sources.objects("sources", KnowledgeBase::source)),
+                    flags.end(flags.objects("flags", KnowledgeBase::flag)),
+                    codes.objects("codes", KnowledgeBase::code),
+                    codes.end(codes.objects("ranges", KnowledgeBase::range)),
+                    fields.end(fields.objects("fields", KnowledgeBase::field)),
+                    media.end(media.objects("media", KnowledgeBase::media)),
+                    lookAlikes.end(lookAlikes.objects("lookAlikes", KnowledgeBase::lookAlike)),
+                    rules.end(rules.objects("rules", KnowledgeBase::rule)));
+        } catch (JsonObject.SchemaException e) {
+            throw new UncheckedIOException(
+                    new IOException("knowledge base does not match its schema: " + e.getMessage()));
+        }
+    }
+
+    private static JsonObject read(Function<String, InputStream> files, String name) {
+        try (InputStream in = files.apply(name)) {
             if (in == null) {
                 throw new UncheckedIOException(new IOException("missing knowledge-base resource " + name));
             }
-            return json.readValue(in, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read knowledge-base resource " + name + ": " + e.getMessage(), e);
+            return JsonObject.parse(in, name);
+        } catch (IOException | JsonObject.SchemaException e) {
+            throw new UncheckedIOException(
+                    "cannot read knowledge-base resource " + name + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e.getMessage(), e));
         }
+    }
+
+    private static SourceEntry source(JsonObject o) {
+        return o.end(new SourceEntry(o.text("key"), o.text("title"), o.text("url")));
+    }
+
+    private static FlagEntry flag(JsonObject o) {
+        return o.end(new FlagEntry(
+                o.text("bit"), o.text("label"), o.text("expectation"), o.text("guidance"), o.texts("sources"),
+                o.confidence()));
+    }
+
+    private static CodeEntry code(JsonObject o) {
+        return o.end(new CodeEntry(
+                o.text("header"),
+                o.integer("code"),
+                o.optionalText("reason"),
+                o.text("meaning"),
+                o.optionalText("family"),
+                o.text("severity"),
+                o.texts("sources"),
+                o.confidence()));
+    }
+
+    private static CodeRange range(JsonObject o) {
+        return o.end(new CodeRange(
+                o.text("header"), o.integer("from"), o.integer("to"), o.text("area"), o.texts("sources"),
+                o.confidence()));
+    }
+
+    private static FieldEntry field(JsonObject o) {
+        return o.end(new FieldEntry(
+                o.text("key"), o.text("meaning"), o.objects("values", KnowledgeBase::fieldValue), o.texts("sources"),
+                o.confidence()));
+    }
+
+    private static FieldEntry.ValueEntry fieldValue(JsonObject o) {
+        return o.end(new FieldEntry.ValueEntry(o.text("value"), o.text("label"), o.texts("sources"), o.confidence()));
+    }
+
+    private static MediaEntry media(JsonObject o) {
+        return o.end(new MediaEntry(
+                o.text("label"), o.text("kind"), o.text("description"), o.integer("minPorts"), o.texts("sources"),
+                o.confidence()));
+    }
+
+    private static LookAlikeEntry lookAlike(JsonObject o) {
+        return o.end(new LookAlikeEntry(
+                o.text("header"), o.optionalInteger("code"), o.text("product"), o.text("meaning"), o.texts("sources"),
+                o.confidence()));
+    }
+
+    private static RuleEntry rule(JsonObject o) {
+        return o.end(new RuleEntry(
+                o.text("id"),
+                o.integer("priority"),
+                o.object("when", KnowledgeBase::condition),
+                o.text("text"),
+                o.texts("sources"),
+                o.confidence()));
+    }
+
+    private static RuleEntry.Condition condition(JsonObject o) {
+        return o.end(new RuleEntry.Condition(
+                o.optionalTexts("headers"),
+                o.optionalIntegers("codes"),
+                o.optionalTexts("families"),
+                o.optionalTexts("media"),
+                o.optionalTexts("flagsAny"),
+                o.optionalTexts("flagsAll"),
+                o.optionalTexts("flagsNone"),
+                o.optionalTexts("facts"),
+                o.optionalTexts("notFacts"),
+                o.optionalTexts("severities"),
+                o.optionalObjects("anyOf", KnowledgeBase::condition)));
     }
 
     /** Returns the source with {@code key}, if the knowledge base cites it. */

@@ -1,6 +1,5 @@
 package io.icewarn.decoder.kb;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.icewarn.decoder.Confidence;
 import java.util.List;
 
@@ -14,12 +13,12 @@ import java.util.List;
  * @param meaning what it means
  */
 public record LookAlikeEntry(
-        @JsonProperty(required = true) String header,
+        String header,
         Integer code,
-        @JsonProperty(required = true) String product,
-        @JsonProperty(required = true) String meaning,
-        @JsonProperty(required = true) List<String> sources,
-        @JsonProperty(required = true) Confidence confidence)
+        String product,
+        String meaning,
+        List<String> sources,
+        Confidence confidence)
         implements Cited {
     @Override
     public String describe() {

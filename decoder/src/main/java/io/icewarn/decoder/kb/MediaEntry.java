@@ -1,6 +1,5 @@
 package io.icewarn.decoder.kb;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.icewarn.decoder.Confidence;
 import java.util.List;
 
@@ -12,12 +11,12 @@ import java.util.List;
  * @param minPorts the fewest client ports the media needs (A/V 20, sharing 3)
  */
 public record MediaEntry(
-        @JsonProperty(required = true) String label,
-        @JsonProperty(required = true) String kind,
-        @JsonProperty(required = true) String description,
-        @JsonProperty(required = true) int minPorts,
-        @JsonProperty(required = true) List<String> sources,
-        @JsonProperty(required = true) Confidence confidence)
+        String label,
+        String kind,
+        String description,
+        int minPorts,
+        List<String> sources,
+        Confidence confidence)
         implements Cited {
     @Override
     public String describe() {

@@ -1,6 +1,5 @@
 package io.icewarn.decoder.kb;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.icewarn.decoder.Confidence;
 import java.util.List;
 
@@ -13,12 +12,12 @@ import java.util.List;
  * @param text the step; {@code {Key}} is replaced by the diagnostic's field or derived value of that name
  */
 public record RuleEntry(
-        @JsonProperty(required = true) String id,
-        @JsonProperty(required = true) int priority,
-        @JsonProperty(required = true) Condition when,
-        @JsonProperty(required = true) String text,
-        @JsonProperty(required = true) List<String> sources,
-        @JsonProperty(required = true) Confidence confidence)
+        String id,
+        int priority,
+        Condition when,
+        String text,
+        List<String> sources,
+        Confidence confidence)
         implements Cited {
 
     /**

@@ -1,0 +1,193 @@
+package io.icewarn.decoder.kb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The knowledge base is bound strictly: the bundled files load, and a file that breaks the schema (an
+ * unknown or missing property, a value of the wrong type) fails the load with the file and the path to
+ * the value in the message.
+ */
+final class KnowledgeBaseSchemaTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> FILES = List.of(
+            "codes.json", "sources.json", "iceflags.json", "fields.json", "media.json", "lookalikes.json", "rules.json");
+
+    @Test
+    void bundledFilesLoadAsTheDataBindingDid() {
+        KnowledgeBase kb = load(bundled());
+        assertThat(kb.rules()).isNotEmpty();
+        assertThat(kb.codes()).isNotEmpty();
+        assertThat(kb.code("ms-client-diagnostics", 24)).isPresent();
+        assertThat(kb.rules()).allSatisfy(r -> assertThat(r.when()).isNotNull());
+    }
+
+    @Test
+    void unknownPropertyNamesItsPath() {
+        Map<String, String> files = bundled();
+        ObjectNode media = (ObjectNode) tree(files.get("media.json"));
+        ((ObjectNode) media.get("media").get(1)).put("minPort", 2);
+        files.put("media.json", media.toString());
+        assertThatThrownBy(() -> load(files))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("media.json.media[1]: unknown property 'minPort'");
+    }
+
+    @Test
+    void missingRequiredPropertyAndWrongTypesAreRefused() {
+        Map<String, String> files = bundled();
+        ObjectNode codes = (ObjectNode) tree(files.get("codes.json"));
+        ((ObjectNode) codes.get("codes").get(0)).remove("meaning");
+        files.put("codes.json", codes.toString());
+        assertThatThrownBy(() -> load(files)).hasMessageContaining("codes.json.codes[0]: missing required property 'meaning'");
+
+        files.put("codes.json", bundled().get("codes.json"));
+        ObjectNode rules = (ObjectNode) tree(files.get("rules.json"));
+        ((ObjectNode) rules.get("rules").get(2)).put("priority", "3");
+        files.put("rules.json", rules.toString());
+        assertThatThrownBy(() -> load(files)).hasMessageContaining("rules.json.rules[2].priority: must be a whole number");
+
+        ((ObjectNode) rules.get("rules").get(2)).putNull("priority");
+        files.put("rules.json", rules.toString());
+        assertThatThrownBy(() -> load(files)).hasMessageContaining("rules.json.rules[2]: missing required property 'priority'");
+    }
+
+    @Test
+    void duplicatePropertiesAndBadConfidenceAreRefused() {
+        Map<String, String> files = bundled();
+        files.put("sources.json", "{\"sources\": [], \"sources\": []}");
+        assertThatThrownBy(() -> load(files)).hasMessageContaining("sources.json").hasMessageContaining("sources");
+
+        files.put("sources.json", bundled().get("sources.json"));
+        ObjectNode flags = (ObjectNode) tree(files.get("iceflags.json"));
+        ((ObjectNode) flags.get("flags").get(0)).put("confidence", "sure");
+        files.put("iceflags.json", flags.toString());
+        assertThatThrownBy(() -> load(files)).hasMessageContaining("iceflags.json.flags[0].confidence: unknown confidence 'sure'");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Map<String, String> files = bundled();
+        files.remove("fields.json");
+        assertThatThrownBy(() -> load(files))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("fields.json");
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, 300);
+    }
+
+    /**
+     * One random change to one random value of one file: adding a property anywhere, giving a string a
+     * number's type or a number a string's, or removing a property, which fails exactly when the schema
+     * requires it.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aRandomSchemaBreakFailsWithItsPath(long seed) {
+        Random rnd = new Random(seed);
+        Map<String, String> files = bundled();
+        String file = FILES.get(rnd.nextInt(FILES.size()));
+        JsonNode root = tree(files.get(file));
+        List<Place> places = new ArrayList<>();
+        collect(root, file, places);
+        Place place = places.get(rnd.nextInt(places.size()));
+        boolean mustFail = true;
+        switch (rnd.nextInt(3)) {
+            case 0 -> place.object.put("extra" + rnd.nextInt(100), "x");
+            case 1 -> {
+                JsonNode v = place.object.get(place.name);
+                if (v.isTextual()) {
+                    place.object.put(place.name, rnd.nextInt(100));
+                } else if (v.isInt()) {
+                    place.object.put(place.name, Integer.toString(v.intValue()));
+                } else if (v.isArray() && !v.isEmpty() && (v.get(0).isTextual() || v.get(0).isInt())) {
+                    ((ArrayNode) v).set(0, v.get(0).isTextual() ? JSON.getNodeFactory().numberNode(7) : JSON.getNodeFactory().textNode("7"));
+                } else {
+                    place.object.put(place.name, true);
+                }
+            }
+            default -> {
+                place.object.remove(place.name);
+                mustFail = !optional(place.path, place.name);
+            }
+        }
+        files.put(file, root.toString());
+        if (mustFail) {
+            assertThatThrownBy(() -> load(files)).as("%s %s", place.path, place.name).hasMessageContaining(place.path);
+        } else {
+            assertThat(load(files)).as("%s without %s", place.path, place.name).isNotNull();
+        }
+    }
+
+    /** Returns true for the properties the schema lets a file leave out. */
+    private static boolean optional(String path, String name) {
+        return path.contains(".when") // every property of a condition
+                || path.startsWith("codes.json.codes[") && Set.of("reason", "family").contains(name)
+                || path.startsWith("lookalikes.json.lookAlikes[") && name.equals("code");
+    }
+
+    private record Place(ObjectNode object, String path, String name) {}
+
+    private static void collect(JsonNode node, String path, List<Place> into) {
+        if (node instanceof ObjectNode o) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                into.add(new Place(o, path, e.getKey()));
+                collect(e.getValue(), path + "." + e.getKey(), into);
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                collect(a.get(i), path + "[" + i + "]", into);
+            }
+        }
+    }
+
+    private static KnowledgeBase load(Map<String, String> files) {
+        return KnowledgeBase.load(name -> files.containsKey(name)
+                ? new ByteArrayInputStream(files.get(name).getBytes(StandardCharsets.UTF_8))
+                : null);
+    }
+
+    private static Map<String, String> bundled() {
+        Map<String, String> files = new HashMap<>();
+        for (String f : FILES) {
+            try (InputStream in = KnowledgeBaseSchemaTest.class.getResourceAsStream("/io/icewarn/decoder/kb/" + f)) {
+                files.put(f, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -3,12 +3,7 @@ package io.icewarn.bot.render.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.icewarn.decoder.ChecklistItem;
 import io.icewarn.decoder.CodeExplanation;
 import io.icewarn.decoder.DecodeResult;
@@ -21,15 +16,19 @@ import io.icewarn.decoder.model.Field;
 import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.Problem;
 import io.icewarn.decoder.model.ServerDiagnostic;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Writes decode results as the one JSON document of {@code decode --json}; the schema is in
@@ -37,13 +36,7 @@ import java.util.OptionalInt;
  * Thread-safe.
  */
 public final class JsonOutput {
-    /**
-     * The tree writer, built at first use: a streamed document starts with jackson-core alone, so a big
-     * file's scan does not wait for the object mapper (a few hundred classes) to be built first.
-     */
-    private static final class Trees {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     /**
      * One decoded input, or one that could not be read.
@@ -72,30 +65,22 @@ public final class JsonOutput {
 
     /** Returns the JSON document for {@code inputs}, pretty-printed, without a trailing line break. */
     public String render(List<Input> inputs) {
-        ObjectNode root = Trees.MAPPER.createObjectNode();
-        ArrayNode diagnostics = root.putArray("diagnostics");
-        ArrayNode problems = root.putArray("problems");
-        ArrayNode errors = root.putArray("errors");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Streaming document = streaming(out);
         for (Input in : inputs) {
-            in.error().ifPresent(e -> errors.addObject().put("input", in.name()).put("message", e));
+            in.error().ifPresent(e -> document.error(in.name(), e));
             if (in.result().isEmpty()) {
                 continue;
             }
             for (DecodedDiagnostic d : in.result().get().diagnostics()) {
-                diagnostics.add(diagnostic(in.name(), d));
+                document.diagnostic(in.name(), d);
             }
             for (Problem p : in.result().get().problems()) {
-                problems.addObject()
-                        .put("input", in.name())
-                        .put("offset", p.offset())
-                        .put("message", p.message());
+                document.problem(in.name(), p);
             }
         }
-        try {
-            return Trees.MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        document.finish();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**
@@ -107,15 +92,22 @@ public final class JsonOutput {
         return new Streaming(out);
     }
 
-    /** The incremental form of {@link #render}: byte for byte the same document. */
+    /**
+     * The incremental form of {@link #render}: byte for byte the same document. Written with jackson-core's
+     * generator alone: building the object mapper and its trees cost more start-up than a 1 GiB log's
+     * diagnostics take to write.
+     */
     public final class Streaming {
         private final JsonGenerator gen;
-        private final List<ObjectNode> problems = new ArrayList<>();
-        private final List<ObjectNode> errors = new ArrayList<>();
+        private final List<Entry> problems = new ArrayList<>();
+        private final List<Entry> errors = new ArrayList<>();
+
+        /** A problem (with an offset) or an error (without one), kept until the end of the document. */
+        private record Entry(String input, OptionalInt offset, String message) {}
 
         private Streaming(OutputStream out) {
             try {
-                gen = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+                gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
                 gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 gen.setPrettyPrinter(new DefaultPrettyPrinter());
                 gen.writeStartObject();
@@ -128,7 +120,7 @@ public final class JsonOutput {
         /** Writes one diagnostic of {@code input} now. */
         public void diagnostic(String input, DecodedDiagnostic d) {
             try {
-                Trees.MAPPER.writeTree(gen, JsonOutput.this.diagnostic(input, d));
+                writeDiagnostic(gen, input, d);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -136,133 +128,148 @@ public final class JsonOutput {
 
         /** Adds a problem met in {@code input}; written by {@link #finish()}. */
         public void problem(String input, Problem p) {
-            problems.add(Trees.MAPPER
-                    .createObjectNode()
-                    .put("input", input)
-                    .put("offset", p.offset())
-                    .put("message", p.message()));
+            problems.add(new Entry(input, OptionalInt.of(p.offset()), p.message()));
         }
 
         /** Adds an input that could not be decoded; written by {@link #finish()}. */
         public void error(String input, String message) {
-            errors.add(Trees.MAPPER.createObjectNode().put("input", input).put("message", message));
+            errors.add(new Entry(input, OptionalInt.empty(), message));
         }
 
         /** Ends the document (without a trailing line break) and flushes it. */
         public void finish() {
             try {
                 gen.writeEndArray();
-                gen.writeArrayFieldStart("problems");
-                for (ObjectNode p : problems) {
-                    Trees.MAPPER.writeTree(gen, p);
-                }
-                gen.writeEndArray();
-                gen.writeArrayFieldStart("errors");
-                for (ObjectNode e : errors) {
-                    Trees.MAPPER.writeTree(gen, e);
-                }
-                gen.writeEndArray();
+                writeEntries("problems", problems);
+                writeEntries("errors", errors);
                 gen.writeEndObject();
                 gen.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+
+        private void writeEntries(String name, List<Entry> entries) throws IOException {
+            gen.writeArrayFieldStart(name);
+            for (Entry e : entries) {
+                gen.writeStartObject();
+                gen.writeStringField("input", e.input());
+                if (e.offset().isPresent()) {
+                    gen.writeNumberField("offset", e.offset().getAsInt());
+                }
+                gen.writeStringField("message", e.message());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+        }
     }
 
-    private ObjectNode diagnostic(String input, DecodedDiagnostic decoded) {
+    private static void writeDiagnostic(JsonGenerator g, String input, DecodedDiagnostic decoded) throws IOException {
         Diagnostic d = decoded.diagnostic();
-        ObjectNode o = Trees.MAPPER.createObjectNode();
-        o.put("input", input);
-        o.put("header", d.header());
-        putInt(o, "code", d.code());
-        o.put("reason", d.reason().orElse(null));
         ClientDiagnostic client = d instanceof ClientDiagnostic ? (ClientDiagnostic) d : null;
-        o.put("side", client == null ? null : client.side().map(s -> s.label()).orElse(null));
-        o.put("media", client == null ? null : client.media().orElse(null));
-        o.put("severity", decoded.severity().label());
-        o.put("shape", d.shape().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        o.putObject("span").put("start", d.span().start()).put("end", d.span().end());
-        o.put("verdict", decoded.verdict());
-        putInt(o, "sipStatus", d.sipStatus());
-        putInt(
-                o,
-                "subErrorId",
-                d instanceof ServerDiagnostic ? ((ServerDiagnostic) d).subErrorId() : OptionalInt.empty());
-        ObjectNode fields = o.putObject("fields");
+        g.writeStartObject();
+        g.writeStringField("input", input);
+        g.writeStringField("header", d.header());
+        writeInt(g, "code", d.code());
+        g.writeStringField("reason", d.reason().orElse(null));
+        g.writeStringField("side", client == null ? null : client.side().map(s -> s.label()).orElse(null));
+        g.writeStringField("media", client == null ? null : client.media().orElse(null));
+        g.writeStringField("severity", decoded.severity().label());
+        g.writeStringField("shape", d.shape().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        g.writeObjectFieldStart("span");
+        g.writeNumberField("start", d.span().start());
+        g.writeNumberField("end", d.span().end());
+        g.writeEndObject();
+        g.writeStringField("verdict", decoded.verdict());
+        writeInt(g, "sipStatus", d.sipStatus());
+        writeInt(g, "subErrorId", d instanceof ServerDiagnostic ? ((ServerDiagnostic) d).subErrorId() : OptionalInt.empty());
+        g.writeObjectFieldStart("fields");
+        Set<String> written = new HashSet<>();
         for (Field f : d.fields().entries()) {
-            if (!fields.has(f.key())) {
-                fields.put(f.key(), f.value());
+            if (written.add(f.key())) { // a repeated key keeps its first value
+                g.writeStringField(f.key(), f.value());
             }
         }
+        g.writeEndObject();
+        g.writeFieldName("iceWarn");
         if (decoded.iceWarn().isPresent()) {
-            o.set("iceWarn", iceWarn(decoded.iceWarn().get()));
+            writeIceWarn(g, decoded.iceWarn().get());
         } else {
-            o.putNull("iceWarn");
+            g.writeNull();
         }
+        g.writeFieldName("codeInfo");
         if (decoded.code().isPresent()) {
-            o.set("codeInfo", codeInfo(decoded.code().get()));
+            writeCodeInfo(g, decoded.code().get());
         } else {
-            o.putNull("codeInfo");
+            g.writeNull();
         }
-        ArrayNode checklist = o.putArray("checklist");
+        g.writeArrayFieldStart("checklist");
         for (ChecklistItem c : decoded.checklist()) {
-            ObjectNode item = checklist.addObject();
-            item.put("text", c.text());
-            strings(item.putArray("sources"), c.sources());
-            item.put("confidence", c.confidence().label());
-            item.put("rule", c.ruleId());
+            g.writeStartObject();
+            g.writeStringField("text", c.text());
+            writeStrings(g, "sources", c.sources());
+            g.writeStringField("confidence", c.confidence().label());
+            g.writeStringField("rule", c.ruleId());
+            g.writeEndObject();
         }
-        strings(o.putArray("notes"), decoded.notes());
-        return o;
+        g.writeEndArray();
+        writeStrings(g, "notes", decoded.notes());
+        g.writeEndObject();
     }
 
-    /** Returns the JSON of one ICEWarn explanation, as used under {@code iceWarn} (also by {@code explain --json}). */
-    public ObjectNode iceWarn(IceWarnExplanation e) {
-        ObjectNode o = Trees.MAPPER.createObjectNode();
-        o.put("value", e.value().hex());
-        o.put("raw", e.value().raw());
-        ArrayNode flags = o.putArray("flags");
+    private static void writeIceWarn(JsonGenerator g, IceWarnExplanation e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("value", e.value().hex());
+        g.writeStringField("raw", e.value().raw());
+        g.writeArrayFieldStart("flags");
         for (FlagMeaning f : e.flags()) {
-            ObjectNode flag = flags.addObject();
-            flag.put("bit", IceWarn.hex(f.bit()));
-            flag.put("label", f.label());
-            flag.put("expected", f.expected());
-            flag.put(
-                    "expectation",
-                    f.expectation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            flag.put("guidance", f.guidance());
-            strings(flag.putArray("sources"), f.sources());
-            flag.put("confidence", f.confidence().label());
+            g.writeStartObject();
+            g.writeStringField("bit", IceWarn.hex(f.bit()));
+            g.writeStringField("label", f.label());
+            g.writeBooleanField("expected", f.expected());
+            g.writeStringField("expectation", f.expectation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            g.writeStringField("guidance", f.guidance());
+            writeStrings(g, "sources", f.sources());
+            g.writeStringField("confidence", f.confidence().label());
+            g.writeEndObject();
         }
-        ArrayNode unknown = o.putArray("unknownBits");
-        e.unknownBits().forEach(b -> unknown.add(IceWarn.hex(b)));
-        o.put("note", e.note().orElse(null));
-        return o;
+        g.writeEndArray();
+        g.writeArrayFieldStart("unknownBits");
+        for (long b : e.unknownBits()) {
+            g.writeString(IceWarn.hex(b));
+        }
+        g.writeEndArray();
+        g.writeStringField("note", e.note().orElse(null));
+        g.writeEndObject();
     }
 
-    private ObjectNode codeInfo(CodeExplanation c) {
-        ObjectNode o = Trees.MAPPER.createObjectNode();
-        o.put("known", c.known());
-        o.put("reason", c.reason().orElse(null));
-        o.put("meaning", c.meaning());
-        o.put("area", c.area().orElse(null));
-        o.put("family", c.family().orElse(null));
-        o.put("severity", c.severity().label());
-        strings(o.putArray("sources"), c.sources());
-        o.put("confidence", c.confidence().label());
-        return o;
+    private static void writeCodeInfo(JsonGenerator g, CodeExplanation c) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("known", c.known());
+        g.writeStringField("reason", c.reason().orElse(null));
+        g.writeStringField("meaning", c.meaning());
+        g.writeStringField("area", c.area().orElse(null));
+        g.writeStringField("family", c.family().orElse(null));
+        g.writeStringField("severity", c.severity().label());
+        writeStrings(g, "sources", c.sources());
+        g.writeStringField("confidence", c.confidence().label());
+        g.writeEndObject();
     }
 
-    private static void putInt(ObjectNode o, String key, OptionalInt value) {
+    private static void writeInt(JsonGenerator g, String name, OptionalInt value) throws IOException {
+        g.writeFieldName(name);
         if (value.isPresent()) {
-            o.put(key, value.getAsInt());
+            g.writeNumber(value.getAsInt());
         } else {
-            o.putNull(key);
+            g.writeNull();
         }
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
+    private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 }

@@ -36,7 +36,8 @@ final class Explainer {
         this.kb = kb;
         this.rules = new RuleEngine(kb);
         this.locationNote = kb.field("LocalLocation")
-                .filter(f -> f.confidence() == Confidence.INFERRED && !f.values().isEmpty())
+                .filter(f ->
+                        f.confidence() == Confidence.INFERRED && !f.values().isEmpty())
                 .map(f -> "Location values are inferred from real samples, not documented: "
                         + f.values().stream()
                                 .map(v -> v.value() + " = " + v.label())

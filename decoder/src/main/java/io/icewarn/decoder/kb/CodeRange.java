@@ -10,13 +10,7 @@ import java.util.List;
  * @param from first ID, inclusive
  * @param to last ID, inclusive
  */
-public record CodeRange(
-        String header,
-        int from,
-        int to,
-        String area,
-        List<String> sources,
-        Confidence confidence)
+public record CodeRange(String header, int from, int to, String area, List<String> sources, Confidence confidence)
         implements Cited {
     @Override
     public String describe() {

@@ -10,20 +10,11 @@ import java.util.List;
  * @param values meanings of particular values (locations, federation type), possibly empty
  */
 public record FieldEntry(
-        String key,
-        String meaning,
-        List<ValueEntry> values,
-        List<String> sources,
-        Confidence confidence)
+        String key, String meaning, List<ValueEntry> values, List<String> sources, Confidence confidence)
         implements Cited {
 
     /** A meaning of one value of a field. */
-    public record ValueEntry(
-            String value,
-            String label,
-            List<String> sources,
-            Confidence confidence)
-            implements Cited {
+    public record ValueEntry(String value, String label, List<String> sources, Confidence confidence) implements Cited {
         @Override
         public String describe() {
             return "field value " + value;

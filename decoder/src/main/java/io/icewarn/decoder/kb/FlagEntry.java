@@ -15,12 +15,7 @@ import java.util.stream.Collectors;
  * @param expectation {@code expected}, {@code informational}, {@code may-occur}, {@code problem} or {@code unknown}
  */
 public record FlagEntry(
-        String bit,
-        String label,
-        String expectation,
-        String guidance,
-        List<String> sources,
-        Confidence confidence)
+        String bit, String label, String expectation, String guidance, List<String> sources, Confidence confidence)
         implements Cited {
 
     /** Returns the bit's numeric value. */
@@ -29,15 +24,18 @@ public record FlagEntry(
     }
 
     /** The expectations by the names the data file writes ({@code may-occur}). */
-    private static final Map<String, FlagMeaning.Expectation> EXPECTATIONS = Arrays.stream(FlagMeaning.Expectation.values())
-            .collect(Collectors.toUnmodifiableMap(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'), e -> e));
+    private static final Map<String, FlagMeaning.Expectation> EXPECTATIONS = Arrays.stream(
+                    FlagMeaning.Expectation.values())
+            .collect(Collectors.toUnmodifiableMap(
+                    e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'), e -> e));
 
     /** Returns the expectation as an enum; throws for an unknown name. */
     public FlagMeaning.Expectation expectationValue() {
         FlagMeaning.Expectation e = EXPECTATIONS.get(expectation);
         return e != null
                 ? e
-                : FlagMeaning.Expectation.valueOf(expectation.toUpperCase(Locale.ROOT).replace('-', '_'));
+                : FlagMeaning.Expectation.valueOf(
+                        expectation.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     @Override

@@ -92,7 +92,9 @@ final class JsonObject {
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
-                return p.getNumberType() == JsonParser.NumberType.INT ? (Object) p.getIntValue() : new Unexpected(p.getText());
+                return p.getNumberType() == JsonParser.NumberType.INT
+                        ? (Object) p.getIntValue()
+                        : new Unexpected(p.getText());
             case VALUE_NULL:
                 return NULL;
             default:

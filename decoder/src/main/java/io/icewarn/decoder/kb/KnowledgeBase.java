@@ -25,9 +25,11 @@ public final class KnowledgeBase {
     private final Map<Long, FlagEntry> flags;
     /** The flag rows of single bits, by bit position; null where there is none. */
     private final FlagEntry[] flagsByBit = new FlagEntry[64];
+
     private final List<CodeEntry> codes;
     /** The first entry of each code, by lower-case header. */
     private final Map<String, Map<Integer, CodeEntry>> codesByHeader;
+
     private final List<CodeRange> ranges;
     private final Map<String, FieldEntry> fields;
     private final Map<String, MediaEntry> media;
@@ -126,7 +128,11 @@ public final class KnowledgeBase {
 
     private static FlagEntry flag(JsonObject o) {
         return o.end(new FlagEntry(
-                o.text("bit"), o.text("label"), o.text("expectation"), o.text("guidance"), o.texts("sources"),
+                o.text("bit"),
+                o.text("label"),
+                o.text("expectation"),
+                o.text("guidance"),
+                o.texts("sources"),
                 o.confidence()));
     }
 
@@ -144,13 +150,20 @@ public final class KnowledgeBase {
 
     private static CodeRange range(JsonObject o) {
         return o.end(new CodeRange(
-                o.text("header"), o.integer("from"), o.integer("to"), o.text("area"), o.texts("sources"),
+                o.text("header"),
+                o.integer("from"),
+                o.integer("to"),
+                o.text("area"),
+                o.texts("sources"),
                 o.confidence()));
     }
 
     private static FieldEntry field(JsonObject o) {
         return o.end(new FieldEntry(
-                o.text("key"), o.text("meaning"), o.objects("values", KnowledgeBase::fieldValue), o.texts("sources"),
+                o.text("key"),
+                o.text("meaning"),
+                o.objects("values", KnowledgeBase::fieldValue),
+                o.texts("sources"),
                 o.confidence()));
     }
 
@@ -160,13 +173,21 @@ public final class KnowledgeBase {
 
     private static MediaEntry media(JsonObject o) {
         return o.end(new MediaEntry(
-                o.text("label"), o.text("kind"), o.text("description"), o.integer("minPorts"), o.texts("sources"),
+                o.text("label"),
+                o.text("kind"),
+                o.text("description"),
+                o.integer("minPorts"),
+                o.texts("sources"),
                 o.confidence()));
     }
 
     private static LookAlikeEntry lookAlike(JsonObject o) {
         return o.end(new LookAlikeEntry(
-                o.text("header"), o.optionalInteger("code"), o.text("product"), o.text("meaning"), o.texts("sources"),
+                o.text("header"),
+                o.optionalInteger("code"),
+                o.text("product"),
+                o.text("meaning"),
+                o.texts("sources"),
                 o.confidence()));
     }
 

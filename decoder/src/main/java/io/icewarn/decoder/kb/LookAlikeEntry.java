@@ -13,12 +13,7 @@ import java.util.List;
  * @param meaning what it means
  */
 public record LookAlikeEntry(
-        String header,
-        Integer code,
-        String product,
-        String meaning,
-        List<String> sources,
-        Confidence confidence)
+        String header, Integer code, String product, String meaning, List<String> sources, Confidence confidence)
         implements Cited {
     @Override
     public String describe() {

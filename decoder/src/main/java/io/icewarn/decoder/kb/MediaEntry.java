@@ -11,12 +11,7 @@ import java.util.List;
  * @param minPorts the fewest client ports the media needs (A/V 20, sharing 3)
  */
 public record MediaEntry(
-        String label,
-        String kind,
-        String description,
-        int minPorts,
-        List<String> sources,
-        Confidence confidence)
+        String label, String kind, String description, int minPorts, List<String> sources, Confidence confidence)
         implements Cited {
     @Override
     public String describe() {

@@ -12,12 +12,7 @@ import java.util.List;
  * @param text the step; {@code {Key}} is replaced by the diagnostic's field or derived value of that name
  */
 public record RuleEntry(
-        String id,
-        int priority,
-        Condition when,
-        String text,
-        List<String> sources,
-        Confidence confidence)
+        String id, int priority, Condition when, String text, List<String> sources, Confidence confidence)
         implements Cited {
 
     /**

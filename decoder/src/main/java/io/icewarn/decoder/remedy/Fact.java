@@ -129,6 +129,7 @@ public enum Fact {
         /** A range at least this wide counts as no restriction (1024–65535 is 64,512 ports; 1025:65000 is seen unenforced). */
         static final int UNRESTRICTED_PORTS = 58_000;
 
-        static final java.util.List<String> ADDRESS_KEYS = java.util.List.of("LocalSite", "RemoteSite", "LocalMR", "RemoteMR");
+        static final java.util.List<String> ADDRESS_KEYS =
+                java.util.List.of("LocalSite", "RemoteSite", "LocalMR", "RemoteMR");
     }
 }

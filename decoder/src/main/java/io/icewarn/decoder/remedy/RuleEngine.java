@@ -136,7 +136,9 @@ public final class RuleEngine {
             }
             return new Test(
                     c.headers() == null ? null : c.headers().toArray(new String[0]),
-                    c.codes() == null ? null : c.codes().stream().mapToInt(Integer::intValue).toArray(),
+                    c.codes() == null
+                            ? null
+                            : c.codes().stream().mapToInt(Integer::intValue).toArray(),
                     c.families() == null ? null : c.families().toArray(new String[0]),
                     c.media() == null ? null : c.media().toArray(new String[0]),
                     c.flagsAny() != null,
@@ -144,8 +146,12 @@ public final class RuleEngine {
                     c.flagsAll() != null,
                     c.flagsAll() == null ? 0 : mask(c.flagsAll()),
                     c.flagsNone() == null ? 0 : mask(c.flagsNone()),
-                    c.facts() == null ? null : c.facts().stream().map(RuleEngine::fact).toArray(Fact[]::new),
-                    c.notFacts() == null ? null : c.notFacts().stream().map(RuleEngine::fact).toArray(Fact[]::new),
+                    c.facts() == null
+                            ? null
+                            : c.facts().stream().map(RuleEngine::fact).toArray(Fact[]::new),
+                    c.notFacts() == null
+                            ? null
+                            : c.notFacts().stream().map(RuleEngine::fact).toArray(Fact[]::new),
                     severities,
                     c.anyOf() == null ? null : c.anyOf().stream().map(Test::of).toArray(Test[]::new));
         }
@@ -158,7 +164,9 @@ public final class RuleEngine {
             if (codes != null && !hasCode(s)) {
                 return false;
             }
-            if (families != null && !(s.code().isPresent() && contains(families, s.code().get().family()))) {
+            if (families != null
+                    && !(s.code().isPresent()
+                            && contains(families, s.code().get().family()))) {
                 return false;
             }
             if (media != null && !mediaMatches(media, s)) {
@@ -233,7 +241,8 @@ public final class RuleEngine {
         }
 
         private static boolean mediaMatches(String[] wanted, Situation s) {
-            String label = s.diagnostic() instanceof ClientDiagnostic cd ? cd.media().orElse(null) : null;
+            String label =
+                    s.diagnostic() instanceof ClientDiagnostic cd ? cd.media().orElse(null) : null;
             String kind = s.media().map(MediaEntry::kind).orElse(null);
             for (String w : wanted) {
                 if ((label != null && label.equalsIgnoreCase(w)) || (kind != null && kind.equalsIgnoreCase(w))) {

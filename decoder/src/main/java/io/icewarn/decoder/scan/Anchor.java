@@ -150,7 +150,8 @@ enum Anchor {
     static {
         for (char c = 0; c < 128; c++) {
             final char ch = c;
-            STARTING_WITH[c] = ORDERED.stream().filter(a -> a.starts.indexOf(ch) >= 0).toArray(Anchor[]::new);
+            STARTING_WITH[c] =
+                    ORDERED.stream().filter(a -> a.starts.indexOf(ch) >= 0).toArray(Anchor[]::new);
             STOPPING_WITH[c] = ORDERED.stream()
                     .filter(a -> a.stopsValues && a.starts.indexOf(ch) >= 0)
                     .toArray(Anchor[]::new);

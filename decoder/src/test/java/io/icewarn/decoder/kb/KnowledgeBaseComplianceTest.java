@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.icewarn.decoder.Confidence;
 import java.io.IOException;
 import java.io.InputStream;
@@ -409,7 +409,9 @@ final class KnowledgeBaseComplianceTest {
         return Stream.of(
                 Arguments.of("sources.json", Map.of("sources", bound(KnowledgeBase::sources))),
                 Arguments.of("iceflags.json", Map.of("flags", bound(KnowledgeBase::flags))),
-                Arguments.of("codes.json", Map.of("codes", bound(KnowledgeBase::codes), "ranges", bound(KnowledgeBase::ranges))),
+                Arguments.of(
+                        "codes.json",
+                        Map.of("codes", bound(KnowledgeBase::codes), "ranges", bound(KnowledgeBase::ranges))),
                 Arguments.of("fields.json", Map.of("fields", bound(KnowledgeBase::fields))),
                 Arguments.of("media.json", Map.of("media", bound(KnowledgeBase::media))),
                 Arguments.of("lookalikes.json", Map.of("lookAlikes", bound(KnowledgeBase::lookAlikes))),

@@ -32,7 +32,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class KnowledgeBaseSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FILES = List.of(
-            "codes.json", "sources.json", "iceflags.json", "fields.json", "media.json", "lookalikes.json", "rules.json");
+            "codes.json",
+            "sources.json",
+            "iceflags.json",
+            "fields.json",
+            "media.json",
+            "lookalikes.json",
+            "rules.json");
 
     @Test
     void bundledFilesLoadAsTheDataBindingDid() {
@@ -60,30 +66,36 @@ final class KnowledgeBaseSchemaTest {
         ObjectNode codes = (ObjectNode) tree(files.get("codes.json"));
         ((ObjectNode) codes.get("codes").get(0)).remove("meaning");
         files.put("codes.json", codes.toString());
-        assertThatThrownBy(() -> load(files)).hasMessageContaining("codes.json.codes[0]: missing required property 'meaning'");
+        assertThatThrownBy(() -> load(files))
+                .hasMessageContaining("codes.json.codes[0]: missing required property 'meaning'");
 
         files.put("codes.json", bundled().get("codes.json"));
         ObjectNode rules = (ObjectNode) tree(files.get("rules.json"));
         ((ObjectNode) rules.get("rules").get(2)).put("priority", "3");
         files.put("rules.json", rules.toString());
-        assertThatThrownBy(() -> load(files)).hasMessageContaining("rules.json.rules[2].priority: must be a whole number");
+        assertThatThrownBy(() -> load(files))
+                .hasMessageContaining("rules.json.rules[2].priority: must be a whole number");
 
         ((ObjectNode) rules.get("rules").get(2)).putNull("priority");
         files.put("rules.json", rules.toString());
-        assertThatThrownBy(() -> load(files)).hasMessageContaining("rules.json.rules[2]: missing required property 'priority'");
+        assertThatThrownBy(() -> load(files))
+                .hasMessageContaining("rules.json.rules[2]: missing required property 'priority'");
     }
 
     @Test
     void duplicatePropertiesAndBadConfidenceAreRefused() {
         Map<String, String> files = bundled();
         files.put("sources.json", "{\"sources\": [], \"sources\": []}");
-        assertThatThrownBy(() -> load(files)).hasMessageContaining("sources.json").hasMessageContaining("sources");
+        assertThatThrownBy(() -> load(files))
+                .hasMessageContaining("sources.json")
+                .hasMessageContaining("sources");
 
         files.put("sources.json", bundled().get("sources.json"));
         ObjectNode flags = (ObjectNode) tree(files.get("iceflags.json"));
         ((ObjectNode) flags.get("flags").get(0)).put("confidence", "sure");
         files.put("iceflags.json", flags.toString());
-        assertThatThrownBy(() -> load(files)).hasMessageContaining("iceflags.json.flags[0].confidence: unknown confidence 'sure'");
+        assertThatThrownBy(() -> load(files))
+                .hasMessageContaining("iceflags.json.flags[0].confidence: unknown confidence 'sure'");
     }
 
     @Test
@@ -123,8 +135,15 @@ final class KnowledgeBaseSchemaTest {
                     place.object.put(place.name, rnd.nextInt(100));
                 } else if (v.isInt()) {
                     place.object.put(place.name, Integer.toString(v.intValue()));
-                } else if (v.isArray() && !v.isEmpty() && (v.get(0).isTextual() || v.get(0).isInt())) {
-                    ((ArrayNode) v).set(0, v.get(0).isTextual() ? JSON.getNodeFactory().numberNode(7) : JSON.getNodeFactory().textNode("7"));
+                } else if (v.isArray()
+                        && !v.isEmpty()
+                        && (v.get(0).isTextual() || v.get(0).isInt())) {
+                    ((ArrayNode) v)
+                            .set(
+                                    0,
+                                    v.get(0).isTextual()
+                                            ? JSON.getNodeFactory().numberNode(7)
+                                            : JSON.getNodeFactory().textNode("7"));
                 } else {
                     place.object.put(place.name, true);
                 }
@@ -136,7 +155,9 @@ final class KnowledgeBaseSchemaTest {
         }
         files.put(file, root.toString());
         if (mustFail) {
-            assertThatThrownBy(() -> load(files)).as("%s %s", place.path, place.name).hasMessageContaining(place.path);
+            assertThatThrownBy(() -> load(files))
+                    .as("%s %s", place.path, place.name)
+                    .hasMessageContaining(place.path);
         } else {
             assertThat(load(files)).as("%s without %s", place.path, place.name).isNotNull();
         }
@@ -145,7 +166,8 @@ final class KnowledgeBaseSchemaTest {
     /** Returns true for the properties the schema lets a file leave out. */
     private static boolean optional(String path, String name) {
         return path.contains(".when") // every property of a condition
-                || path.startsWith("codes.json.codes[") && Set.of("reason", "family").contains(name)
+                || path.startsWith("codes.json.codes[")
+                        && Set.of("reason", "family").contains(name)
                 || path.startsWith("lookalikes.json.lookAlikes[") && name.equals("code");
     }
 

@@ -172,7 +172,9 @@ public final class JsonOutput {
         g.writeStringField("header", d.header());
         writeInt(g, "code", d.code());
         g.writeStringField("reason", d.reason().orElse(null));
-        g.writeStringField("side", client == null ? null : client.side().map(s -> s.label()).orElse(null));
+        g.writeStringField(
+                "side",
+                client == null ? null : client.side().map(s -> s.label()).orElse(null));
         g.writeStringField("media", client == null ? null : client.media().orElse(null));
         g.writeStringField("severity", decoded.severity().label());
         g.writeStringField("shape", d.shape().name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -182,7 +184,10 @@ public final class JsonOutput {
         g.writeEndObject();
         g.writeStringField("verdict", decoded.verdict());
         writeInt(g, "sipStatus", d.sipStatus());
-        writeInt(g, "subErrorId", d instanceof ServerDiagnostic ? ((ServerDiagnostic) d).subErrorId() : OptionalInt.empty());
+        writeInt(
+                g,
+                "subErrorId",
+                d instanceof ServerDiagnostic ? ((ServerDiagnostic) d).subErrorId() : OptionalInt.empty());
         g.writeObjectFieldStart("fields");
         Set<String> written = new HashSet<>();
         for (Field f : d.fields().entries()) {
@@ -227,7 +232,9 @@ public final class JsonOutput {
             g.writeStringField("bit", IceWarn.hex(f.bit()));
             g.writeStringField("label", f.label());
             g.writeBooleanField("expected", f.expected());
-            g.writeStringField("expectation", f.expectation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            g.writeStringField(
+                    "expectation",
+                    f.expectation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             g.writeStringField("guidance", f.guidance());
             writeStrings(g, "sources", f.sources());
             g.writeStringField("confidence", f.confidence().label());

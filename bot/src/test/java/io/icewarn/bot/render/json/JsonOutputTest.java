@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.icewarn.bot.Fixtures;
+import io.icewarn.bot.Golden;
 import io.icewarn.decoder.DecodeResult;
 import io.icewarn.decoder.DecodedDiagnostic;
 import io.icewarn.decoder.Severity;
 import io.icewarn.decoder.model.Field;
 import io.icewarn.decoder.model.Fields;
+import io.icewarn.decoder.model.Problem;
 import io.icewarn.decoder.model.ServerDiagnostic;
 import io.icewarn.decoder.model.Shape;
 import io.icewarn.decoder.model.Span;
@@ -101,5 +103,23 @@ final class JsonOutputTest {
         // THEN the document has empty diagnostics and one error
         assertThat(root.get("diagnostics")).isEmpty();
         assertThat(root.get("errors").get(0).get("input").asText()).isEqualTo("b.bin");
+    }
+
+    @Test
+    void theDocumentIsByteForByteTheOneTheTreeWriterWrote() {
+        // GIVEN a client and a server diagnostic, a problem, an empty decode and an unreadable input
+        DecodeResult withProblem = new DecodeResult(
+                Fixtures.server1008().diagnostics(),
+                List.of(new Problem(34, "A quote opened here is not closed; the value was read up to the text.")));
+        // WHEN written as one document
+        String json = new JsonOutput()
+                .render(List.of(
+                        JsonOutput.Input.decoded("seed.txt", Fixtures.seed24()),
+                        JsonOutput.Input.decoded("server.log", withProblem),
+                        JsonOutput.Input.decoded("empty.txt", Fixtures.nothing()),
+                        JsonOutput.Input.failed("b.bin", "looks binary")));
+        // THEN it is the golden file, written by the object-mapper version this writer replaced: the same
+        // keys, order, nulls, indentation and escaping
+        Golden.assertMatches("json-document.json", json);
     }
 }

@@ -136,12 +136,21 @@ final class Explainer {
                     f.key(), f.value(), false, "", Optional.empty(), List.of(), Confidence.INFERRED);
         }
         FieldEntry e = entry.get();
-        Optional<String> valueMeaning = e.values().stream()
-                .filter(v -> v.value().equalsIgnoreCase(f.value().strip()))
-                .map(FieldEntry.ValueEntry::label)
-                .findFirst()
-                .or(() -> typedValueMeaning(f));
+        Optional<String> valueMeaning = valueLabel(e, f.value().strip());
+        if (valueMeaning.isEmpty()) {
+            valueMeaning = typedValueMeaning(f);
+        }
         return new FieldExplanation(f.key(), f.value(), true, e.meaning(), valueMeaning, e.sources(), e.confidence());
+    }
+
+    /** Returns the label the knowledge base gives {@code value} (ignoring case) of field {@code e}, if any. */
+    private static Optional<String> valueLabel(FieldEntry e, String value) {
+        for (FieldEntry.ValueEntry v : e.values()) {
+            if (v.value().equalsIgnoreCase(value)) {
+                return Optional.of(v.label());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> typedValueMeaning(Field f) {

@@ -7,7 +7,6 @@ import io.icewarn.decoder.Confidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,7 +208,7 @@ final class JsonObject {
         for (Object o : list) {
             out.add(item.apply(o));
         }
-        return Collections.unmodifiableList(out);
+        return List.copyOf(out); // immutable, so the records' own List.copyOf keeps it as it is
     }
 
     private <T> T as(String name, Object value, Class<T> type, String what) {

@@ -32,6 +32,9 @@ public final class KnowledgeBase {
 
     private final List<CodeRange> ranges;
     private final Map<String, FieldEntry> fields;
+    /** The same entries by their keys as written, which most diagnostics use: no lower-casing per lookup. */
+    private final Map<String, FieldEntry> fieldsAsWritten;
+
     private final Map<String, MediaEntry> media;
     private final List<LookAlikeEntry> lookAlikes;
     private final List<RuleEntry> rules;
@@ -67,6 +70,9 @@ public final class KnowledgeBase {
         Map<String, FieldEntry> fl = new LinkedHashMap<>();
         fields.forEach(e -> fl.put(e.key().toLowerCase(Locale.ROOT), e));
         this.fields = Collections.unmodifiableMap(fl);
+        Map<String, FieldEntry> asWritten = new HashMap<>();
+        fl.values().forEach(e -> asWritten.put(e.key(), e));
+        this.fieldsAsWritten = Map.copyOf(asWritten);
         Map<String, MediaEntry> m = new LinkedHashMap<>();
         media.forEach(e -> m.put(e.label().toLowerCase(Locale.ROOT), e));
         this.media = Collections.unmodifiableMap(m);
@@ -265,7 +271,8 @@ public final class KnowledgeBase {
 
     /** Returns the entry for field {@code key} (ignoring case), if known. */
     public Optional<FieldEntry> field(String key) {
-        return Optional.ofNullable(fields.get(key.toLowerCase(Locale.ROOT)));
+        FieldEntry e = fieldsAsWritten.get(key);
+        return Optional.ofNullable(e != null ? e : fields.get(key.toLowerCase(Locale.ROOT)));
     }
 
     /** Returns every field entry, in file order. */

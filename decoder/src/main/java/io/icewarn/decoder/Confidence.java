@@ -13,15 +13,17 @@ public enum Confidence {
     /** Inferred from the evidence; no source states it. */
     INFERRED;
 
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** Returns the name used in data files and JSON ({@code spec}, {@code resource-kit}, …). */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return label;
     }
 
     /** Returns the confidence named {@code label}; throws for an unknown name. */
     public static Confidence of(String label) {
         for (Confidence c : values()) {
-            if (c.label().equals(label)) {
+            if (c.label.equals(label)) {
                 return c;
             }
         }

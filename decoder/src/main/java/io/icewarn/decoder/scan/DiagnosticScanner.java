@@ -100,8 +100,8 @@ public final class DiagnosticScanner {
                 return stop;
             }
             int last = Math.min(hit + base, stop - 1);
-            if (view.get(hit) == '/') {
-                // SIP/2.0: of its characters only the S can matter, to the SIP context (no anchor starts with any)
+            if (SIP_HIT_ONLY_NOTED && view.get(hit) == '/') {
+                // SIP/2.0: of its characters only the S can matter, to the SIP context
                 int sip = hit - 3 + base;
                 if (sip >= i && sip <= last) {
                     st.sip().seen(s, sip);
@@ -116,6 +116,14 @@ public final class DiagnosticScanner {
         }
         return i;
     }
+
+    /**
+     * Whether no anchor starts with a character of {@code SIP/} in any case: then a {@code SIP/2.0} hit needs
+     * only a note in the SIP context, not a {@link #step} per character. Worked out from the anchors, so that
+     * an anchor added later turns this short cut off instead of being missed.
+     */
+    private static final boolean SIP_HIT_ONLY_NOTED =
+            "SIPsip/".chars().allMatch(c -> Anchor.startingWith((char) c).length == 0);
 
     /** Looks at position {@code i}: SIP context, the end of a QoE group, an anchor. Returns the next position. */
     private static int step(ScanState st, int i) {

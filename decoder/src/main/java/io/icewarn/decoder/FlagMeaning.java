@@ -1,6 +1,7 @@
 package io.icewarn.decoder;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one ICEWarn bit means (Resource Kit layout).
@@ -27,6 +28,13 @@ public record FlagMeaning(
         PROBLEM,
         /** No source defines the bit. */
         UNKNOWN;
+
+        private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+        /** Returns the name used in data files and JSON ({@code expected}, {@code may-occur}, …). */
+        public String label() {
+            return label;
+        }
 
         /** Returns true when the bit alone is no reason for alarm. */
         public boolean benign() {

@@ -26,16 +26,15 @@ public record FlagEntry(
     /** The expectations by the names the data file writes ({@code may-occur}). */
     private static final Map<String, FlagMeaning.Expectation> EXPECTATIONS = Arrays.stream(
                     FlagMeaning.Expectation.values())
-            .collect(Collectors.toUnmodifiableMap(
-                    e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'), e -> e));
+            .collect(Collectors.toUnmodifiableMap(FlagMeaning.Expectation::label, e -> e));
 
-    /** Returns the expectation as an enum; throws for an unknown name. */
+    /** Returns the expectation as an enum, its name read in any case; throws for an unknown name. */
     public FlagMeaning.Expectation expectationValue() {
-        FlagMeaning.Expectation e = EXPECTATIONS.get(expectation);
-        return e != null
-                ? e
-                : FlagMeaning.Expectation.valueOf(
-                        expectation.toUpperCase(Locale.ROOT).replace('-', '_'));
+        FlagMeaning.Expectation e = EXPECTATIONS.get(expectation.toLowerCase(Locale.ROOT));
+        if (e == null) {
+            throw new IllegalArgumentException("unknown expectation '" + expectation + "'");
+        }
+        return e;
     }
 
     @Override

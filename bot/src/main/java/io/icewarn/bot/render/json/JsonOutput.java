@@ -232,9 +232,7 @@ public final class JsonOutput {
             g.writeStringField("bit", IceWarn.hex(f.bit()));
             g.writeStringField("label", f.label());
             g.writeBooleanField("expected", f.expected());
-            g.writeStringField(
-                    "expectation",
-                    f.expectation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            g.writeStringField("expectation", f.expectation().label());
             g.writeStringField("guidance", f.guidance());
             writeStrings(g, "sources", f.sources());
             g.writeStringField("confidence", f.confidence().label());

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ final class KnowledgeBaseSchemaTest {
             "rules.json");
 
     @Test
-    void bundledFilesLoadAsTheDataBindingDid() {
+    void bundledFilesLoad() {
         KnowledgeBase kb = load(bundled());
         assertThat(kb.rules()).isNotEmpty();
         assertThat(kb.codes()).isNotEmpty();
@@ -51,34 +52,22 @@ final class KnowledgeBaseSchemaTest {
 
     @Test
     void unknownPropertyNamesItsPath() {
-        Map<String, String> files = bundled();
-        ObjectNode media = (ObjectNode) tree(files.get("media.json"));
-        ((ObjectNode) media.get("media").get(1)).put("minPort", 2);
-        files.put("media.json", media.toString());
-        assertThatThrownBy(() -> load(files))
+        assertThatThrownBy(() -> load(
+                        changed("media.json", root -> item(root, "media", 1).put("minPort", 2))))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("media.json.media[1]: unknown property 'minPort'");
     }
 
     @Test
     void missingRequiredPropertyAndWrongTypesAreRefused() {
-        Map<String, String> files = bundled();
-        ObjectNode codes = (ObjectNode) tree(files.get("codes.json"));
-        ((ObjectNode) codes.get("codes").get(0)).remove("meaning");
-        files.put("codes.json", codes.toString());
-        assertThatThrownBy(() -> load(files))
+        assertThatThrownBy(() -> load(
+                        changed("codes.json", root -> item(root, "codes", 0).remove("meaning"))))
                 .hasMessageContaining("codes.json.codes[0]: missing required property 'meaning'");
-
-        files.put("codes.json", bundled().get("codes.json"));
-        ObjectNode rules = (ObjectNode) tree(files.get("rules.json"));
-        ((ObjectNode) rules.get("rules").get(2)).put("priority", "3");
-        files.put("rules.json", rules.toString());
-        assertThatThrownBy(() -> load(files))
+        assertThatThrownBy(() -> load(
+                        changed("rules.json", root -> item(root, "rules", 2).put("priority", "3"))))
                 .hasMessageContaining("rules.json.rules[2].priority: must be a whole number");
-
-        ((ObjectNode) rules.get("rules").get(2)).putNull("priority");
-        files.put("rules.json", rules.toString());
-        assertThatThrownBy(() -> load(files))
+        assertThatThrownBy(() -> load(
+                        changed("rules.json", root -> item(root, "rules", 2).putNull("priority"))))
                 .hasMessageContaining("rules.json.rules[2]: missing required property 'priority'");
     }
 
@@ -89,12 +78,8 @@ final class KnowledgeBaseSchemaTest {
         assertThatThrownBy(() -> load(files))
                 .hasMessageContaining("sources.json")
                 .hasMessageContaining("sources");
-
-        files.put("sources.json", bundled().get("sources.json"));
-        ObjectNode flags = (ObjectNode) tree(files.get("iceflags.json"));
-        ((ObjectNode) flags.get("flags").get(0)).put("confidence", "sure");
-        files.put("iceflags.json", flags.toString());
-        assertThatThrownBy(() -> load(files))
+        assertThatThrownBy(() -> load(
+                        changed("iceflags.json", root -> item(root, "flags", 0).put("confidence", "sure"))))
                 .hasMessageContaining("iceflags.json.flags[0].confidence: unknown confidence 'sure'");
     }
 
@@ -185,6 +170,20 @@ final class KnowledgeBaseSchemaTest {
                 collect(a.get(i), path + "[" + i + "]", into);
             }
         }
+    }
+
+    /** Returns the bundled files with {@code change} made to the tree of {@code file}. */
+    private static Map<String, String> changed(String file, Consumer<ObjectNode> change) {
+        Map<String, String> files = bundled();
+        ObjectNode root = (ObjectNode) tree(files.get(file));
+        change.accept(root);
+        files.put(file, root.toString());
+        return files;
+    }
+
+    /** Returns item {@code index} of the array {@code array} of {@code root}. */
+    private static ObjectNode item(ObjectNode root, String array, int index) {
+        return (ObjectNode) root.get(array).get(index);
     }
 
     private static KnowledgeBase load(Map<String, String> files) {

@@ -46,7 +46,7 @@ public final class Decoder {
 
     /**
      * Returns a decoder over the knowledge base bundled in this library; create one and share it. The
-     * knowledge base (some 50 ms of JSON parsing in a fresh JVM) loads in a background
+     * knowledge base (some 55 ms of JSON parsing in a fresh JVM) loads in a background
      * daemon thread, so a scan can start at once: only explaining what it finds waits for the load, and the
      * first call that needs it throws what loading threw, if anything (a build error).
      */

@@ -20,8 +20,8 @@ import java.util.function.Function;
  * without {@code optional} must be there and not null, every property must have the type it is read as,
  * and {@link #end} refuses a property that nothing read. Errors name the file and the path to the value.
  *
- * <p>Streaming costs a fifth of what data binding cost at start-up (see docs/PERFORMANCE.md), and every
- * run of the command line pays it.
+ * <p>Streaming and this binding cost a quarter of what data binding cost at start-up, which every run of
+ * the command line pays (docs/PERFORMANCE.md, round 4, item 18).
  */
 final class JsonObject {
     private static final JsonFactory FACTORY = JsonFactory.builder()

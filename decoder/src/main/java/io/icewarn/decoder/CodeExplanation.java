@@ -1,6 +1,7 @@
 package io.icewarn.decoder;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param severity the severity a failure with this ID has by default
  * @param sources citation keys
  * @param confidence how well the entry is backed
+ * @param situation what the family means in words ({@code both parties outside the network}), if it has one
  */
 public record CodeExplanation(
         String header,
@@ -28,8 +30,25 @@ public record CodeExplanation(
         Optional<String> family,
         Severity severity,
         List<String> sources,
-        Confidence confidence) {
+        Confidence confidence,
+        Optional<String> situation) {
     public CodeExplanation {
         sources = List.copyOf(sources);
+        Objects.requireNonNull(situation, "situation");
+    }
+
+    /** Returns an explanation without the family's situation in words. */
+    public CodeExplanation(
+            String header,
+            int code,
+            boolean known,
+            Optional<String> reason,
+            String meaning,
+            Optional<String> area,
+            Optional<String> family,
+            Severity severity,
+            List<String> sources,
+            Confidence confidence) {
+        this(header, code, known, reason, meaning, area, family, severity, sources, confidence, Optional.empty());
     }
 }

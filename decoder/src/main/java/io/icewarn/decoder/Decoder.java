@@ -7,6 +7,7 @@ import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.Problem;
 import io.icewarn.decoder.scan.DiagnosticScanner;
 import io.icewarn.decoder.scan.ScanResult;
+import io.icewarn.decoder.scan.SipMessages;
 import io.icewarn.decoder.scan.StreamScanner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,8 +87,9 @@ public final class Decoder {
     }
 
     /**
-     * Returns every diagnostic in {@code text}, decoded, in order of appearance; an empty result when
-     * there is none. Never throws for any input; a null text counts as empty.
+     * Returns every diagnostic in {@code text}, decoded, in order of appearance, each with the Call-ID of
+     * the SIP message that carries it when the text holds that message; an empty result when there is
+     * none. Never throws for any input; a null text counts as empty.
      */
     public DecodeResult decode(CharSequence text) {
         if (text == null || text.length() == 0) {
@@ -105,7 +107,9 @@ public final class Decoder {
         Explainer explainer = scan.diagnostics().isEmpty() ? null : loaded().explainer();
         for (Diagnostic d : scan.diagnostics()) {
             try {
-                decoded.add(explainer.explain(d));
+                decoded.add(explainer
+                        .explain(d)
+                        .withCallId(SipMessages.callId(input, d.span().start())));
             } catch (RuntimeException e) {
                 // a knowledge-base or rule bug must not take the whole reply down
                 problems.add(new Problem(d.span().start(), "This diagnostic could not be explained (" + e + ")."));
@@ -184,7 +188,7 @@ public final class Decoder {
      * not a 32-bit unsigned number.
      */
     public Optional<IceWarnExplanation> explainIceWarn(String value) {
-        return IceWarn.parse(value).map(w -> loaded().explainer().explainIceWarn(w, false));
+        return IceWarn.parse(value).map(w -> loaded().explainer().explainIceWarn(w, false, Optional.empty()));
     }
 
     /**
@@ -221,6 +225,8 @@ public final class Decoder {
 
     /** Returns the source cited as {@code key} ({@code S40}), if the knowledge base has it. */
     public Optional<SourceRef> source(String key) {
-        return loaded().kb().source(key).map(s -> new SourceRef(s.key(), s.title(), s.url()));
+        return loaded().kb()
+                .source(key)
+                .map(s -> new SourceRef(s.key(), s.title(), s.url(), s.label() == null ? s.title() : s.label()));
     }
 }

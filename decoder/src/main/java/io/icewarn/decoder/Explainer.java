@@ -3,10 +3,13 @@ package io.icewarn.decoder;
 import io.icewarn.decoder.FlagMeaning.Expectation;
 import io.icewarn.decoder.kb.CodeEntry;
 import io.icewarn.decoder.kb.CodeRange;
+import io.icewarn.decoder.kb.ContextEntry;
+import io.icewarn.decoder.kb.FamilyEntry;
 import io.icewarn.decoder.kb.FieldEntry;
 import io.icewarn.decoder.kb.FlagEntry;
 import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.kb.LookAlikeEntry;
+import io.icewarn.decoder.kb.MediaEntry;
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.Endpoint;
@@ -15,26 +18,32 @@ import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.LookAlike;
 import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.QoeReport;
+import io.icewarn.decoder.model.ServerDiagnostic;
 import io.icewarn.decoder.remedy.Fact;
+import io.icewarn.decoder.remedy.FlagContexts;
 import io.icewarn.decoder.remedy.RuleEngine;
 import io.icewarn.decoder.remedy.SeverityJudge;
 import io.icewarn.decoder.remedy.Situation;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Builds everything the knowledge base says about one diagnostic. Stateless and thread-safe. */
 final class Explainer {
     private final KnowledgeBase kb;
     private final RuleEngine rules;
+    private final FlagContexts contexts;
     /** The note on location values, when the knowledge base infers them rather than citing them. */
     private final Optional<String> locationNote;
 
     Explainer(KnowledgeBase kb) {
         this.kb = kb;
         this.rules = new RuleEngine(kb);
+        this.contexts = FlagContexts.of(kb);
         this.locationNote = kb.field("LocalLocation")
                 .filter(f ->
                         f.confidence() == Confidence.INFERRED && !f.values().isEmpty())
@@ -46,19 +55,32 @@ final class Explainer {
     }
 
     DecodedDiagnostic explain(Diagnostic d) {
-        Situation s = Situation.of(d, kb);
+        Situation s = Situation.of(d, kb, contexts);
         Severity severity = SeverityJudge.judge(s);
         Optional<CodeExplanation> code = d instanceof LookAlike || d.code().isEmpty()
                 ? Optional.empty()
                 : Optional.of(explainCode(d.header(), d.code().getAsInt()));
-        Optional<IceWarnExplanation> iceWarn = s.iceWarn().map(w -> explainIceWarn(w, d instanceof QoeReport));
+        Optional<IceWarnExplanation> iceWarn =
+                s.iceWarn().map(w -> explainIceWarn(w, d instanceof QoeReport, Optional.of(s)));
         List<FieldExplanation> fields = new ArrayList<>();
         for (Field f : d.fields().entries()) {
             fields.add(explainField(f));
         }
-        List<ChecklistItem> checklist = d instanceof LookAlike ? List.of() : rules.checklist(s, severity);
+        RuleEngine.Checklist checklist =
+                d instanceof LookAlike ? new RuleEngine.Checklist(List.of(), List.of()) : rules.checklist(s, severity);
+        String verdict = verdict(s, code, iceWarn);
         return new DecodedDiagnostic(
-                d, severity, verdict(s, code, iceWarn), code, iceWarn, fields, checklist, notes(s, iceWarn));
+                d,
+                severity,
+                verdict,
+                code,
+                iceWarn,
+                fields,
+                checklist.steps(),
+                notes(s, iceWarn),
+                summary(s, severity, code, iceWarn, verdict),
+                checklist.remarks(),
+                Optional.empty());
     }
 
     CodeExplanation explainCode(String header, int code) {
@@ -81,7 +103,8 @@ final class Explainer {
                     Optional.ofNullable(e.family()),
                     Severity.valueOf(e.severity().toUpperCase(Locale.ROOT)),
                     e.sources(),
-                    e.confidence());
+                    e.confidence(),
+                    kb.family(e.family()).map(FamilyEntry::situation));
         }
         return new CodeExplanation(
                 header,
@@ -96,7 +119,11 @@ final class Explainer {
                 range.map(CodeRange::confidence).orElse(Confidence.INFERRED));
     }
 
-    IceWarnExplanation explainIceWarn(IceWarn value, boolean qoeElement) {
+    /**
+     * Returns the bits of {@code value}, each judged in {@code situation} when given (else as the Resource
+     * Kit judges it).
+     */
+    IceWarnExplanation explainIceWarn(IceWarn value, boolean qoeElement, Optional<Situation> situation) {
         List<FlagMeaning> flags = new ArrayList<>();
         List<Long> unknown = new ArrayList<>();
         for (long bit : value.setBits()) {
@@ -104,7 +131,8 @@ final class Explainer {
             if (e.isEmpty()) {
                 unknown.add(bit);
             } else {
-                flags.add(meaning(bit, e.get()));
+                Optional<ContextEntry> context = situation.flatMap(s -> contexts.context(s, bit));
+                flags.add(meaning(bit, e.get(), context));
                 if (e.get().expectationValue() == Expectation.UNKNOWN) {
                     unknown.add(bit);
                 }
@@ -125,8 +153,32 @@ final class Explainer {
                 value, flags, unknown, notes.isEmpty() ? Optional.empty() : Optional.of(String.join(". ", notes)));
     }
 
-    private static FlagMeaning meaning(long bit, FlagEntry e) {
-        return new FlagMeaning(bit, e.label(), e.expectationValue(), e.guidance(), e.sources(), e.confidence());
+    private static FlagMeaning meaning(long bit, FlagEntry e, Optional<ContextEntry> context) {
+        if (context.isEmpty()) {
+            return new FlagMeaning(
+                    bit,
+                    e.label(),
+                    e.expectationValue(),
+                    e.guidance(),
+                    e.sources(),
+                    e.confidence(),
+                    e.brief(),
+                    e.expectationValue(),
+                    "");
+        }
+        ContextEntry c = context.get();
+        Set<String> sources = new LinkedHashSet<>(e.sources());
+        sources.addAll(c.sources());
+        return new FlagMeaning(
+                bit,
+                e.label(),
+                e.expectationValue(),
+                e.guidance(),
+                List.copyOf(sources),
+                e.confidence(),
+                e.brief(),
+                FlagEntry.expectation(c.expectation()),
+                c.guidance());
     }
 
     private FieldExplanation explainField(Field f) {
@@ -140,7 +192,15 @@ final class Explainer {
         if (valueMeaning.isEmpty()) {
             valueMeaning = typedValueMeaning(f);
         }
-        return new FieldExplanation(f.key(), f.value(), true, e.meaning(), valueMeaning, e.sources(), e.confidence());
+        return new FieldExplanation(
+                f.key(),
+                f.value(),
+                true,
+                e.meaning(),
+                valueMeaning,
+                e.sources(),
+                e.confidence(),
+                Boolean.TRUE.equals(e.evidence()));
     }
 
     /** Returns the label the knowledge base gives {@code value} (ignoring case) of field {@code e}, if any. */
@@ -217,7 +277,7 @@ final class Explainer {
         }
         iceWarn.ifPresent(w -> {
             List<String> faults = w.flags().stream()
-                    .filter(f -> !f.expected())
+                    .filter(f -> !f.benignInContext())
                     .map(f -> f.label() + " (" + IceWarn.hex(f.bit()) + ")")
                     .collect(Collectors.toList());
             if (!faults.isEmpty()) {
@@ -225,10 +285,112 @@ final class Explainer {
                         .append(String.join("; ", faults))
                         .append('.');
             } else if (!w.flags().isEmpty() && w.unknownBits().isEmpty()) {
-                v.append(" Only ICE warnings the Resource Kit calls expected.");
+                v.append(
+                        Fact.CALL_SUCCEEDED.holds(s) || Fact.PROVISIONAL_RESPONSE.holds(s)
+                                ? " The ICE warnings only describe paths that were tried."
+                                : " Only ICE warnings the Resource Kit calls expected.");
             }
         });
         return v.toString().strip();
+    }
+
+    /** The name of a failure's subject when the media is not known. */
+    private static final String THE_CALL = "The call";
+
+    /**
+     * Returns one line in plain words: what failed (the media and the family's situation, or the reason)
+     * and, unless it is informational, the strongest cause among the bits that are problems here.
+     */
+    private String summary(
+            Situation s,
+            Severity severity,
+            Optional<CodeExplanation> code,
+            Optional<IceWarnExplanation> iceWarn,
+            String verdict) {
+        Diagnostic d = s.diagnostic();
+        if (d instanceof LookAlike) {
+            int end = verdict.indexOf(". ");
+            return end < 0 ? stripPeriod(verdict) : verdict.substring(0, end);
+        }
+        Optional<String> reason = d.reason()
+                .filter(r -> !r.isBlank())
+                .or(() -> code.flatMap(CodeExplanation::reason))
+                .map(Explainer::stripPeriod);
+        Optional<String> media = s.media().map(MediaEntry::name);
+        Optional<FamilyEntry> family = s.family().flatMap(kb::family);
+        StringBuilder line = new StringBuilder();
+        Optional<String> fromFamily = family.flatMap(f -> fillSummary(f, media.orElse(THE_CALL), reason));
+        if (fromFamily.isPresent()) {
+            line.append(fromFamily.get());
+        } else if (d instanceof QoeReport q) {
+            line.append("QoE report");
+            q.ice().ifPresent(i -> line.append(": ICE ").append(i.strip()));
+        } else if (d.code().isPresent()) {
+            line.append(reason.orElse(d.header() + " " + d.code().getAsInt()));
+            if (d instanceof ServerDiagnostic sd) {
+                sd.source()
+                        .filter(x -> !x.isBlank())
+                        .ifPresent(x -> line.append(" (at ").append(x).append(')'));
+            }
+            if (severity == Severity.INFO) {
+                line.append(
+                        Fact.PROVISIONAL_RESPONSE.holds(s)
+                                ? ": a progress report, not a failure"
+                                : ": informational, not a failure");
+            }
+        } else {
+            line.append(media.map(m -> m + ": ").orElse(""));
+            line.append(d instanceof ClientDiagnostic ? "media diagnostics without their header" : d.header());
+        }
+        if (severity != Severity.INFO) {
+            cause(s, iceWarn).ifPresent(c -> line.append("; ").append(c));
+        }
+        String text = line.toString().strip();
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** Returns the family's summary for {@code media}, or empty when it needs a reason there is none of. */
+    private static Optional<String> fillSummary(FamilyEntry f, String media, Optional<String> reason) {
+        String text = f.summary().replace("{Media}", media).replace("{situation}", f.situation());
+        if (text.contains("{reason}")) {
+            if (reason.isEmpty()) {
+                return Optional.empty();
+            }
+            text = text.replace("{reason}", reason.get());
+        }
+        return Optional.of(text);
+    }
+
+    /** Returns the cause of the bit that best explains a failure here: the lowest cause rank among problems. */
+    private Optional<String> cause(Situation s, Optional<IceWarnExplanation> iceWarn) {
+        if (iceWarn.isEmpty()) {
+            return Optional.empty();
+        }
+        String best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (FlagMeaning f : iceWarn.get().flags()) {
+            if (f.inContext() != Expectation.PROBLEM) {
+                continue;
+            }
+            Optional<ContextEntry> context = contexts.context(s, f.bit());
+            String cause = context.isPresent() ? context.get().cause() : null;
+            Integer rank = context.isPresent() ? context.get().causeRank() : null;
+            if (cause == null) {
+                Optional<FlagEntry> e = kb.flag(f.bit());
+                cause = e.map(FlagEntry::cause).orElse(null);
+                rank = e.map(FlagEntry::causeRank).orElse(null);
+            }
+            if (cause != null && rank != null && rank < bestRank) {
+                best = cause;
+                bestRank = rank;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static String stripPeriod(String s) {
+        String t = s.strip();
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
     private List<String> notes(Situation s, Optional<IceWarnExplanation> iceWarn) {

@@ -2,6 +2,7 @@ package io.icewarn.decoder;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What one ICEWarn bit means (Resource Kit layout).
@@ -10,11 +11,24 @@ import java.util.Locale;
  * @param label the Resource Kit label
  * @param expectation how the Resource Kit judges the bit
  * @param guidance condensed administrator guidance, possibly empty
- * @param sources citation keys
+ * @param sources citation keys (the context's too, when one applies)
  * @param confidence how well the meaning is backed
+ * @param brief a few words for compact lists
+ * @param inContext how the bit is judged in the diagnostic it came with (0x200 on a failed
+ *     application-sharing call is a problem; any bit on a call that worked is informational); equals
+ *     {@code expectation} when no context applies or the value was explained on its own
+ * @param contextNote what the bit means in that context, empty when no context applies
  */
 public record FlagMeaning(
-        long bit, String label, Expectation expectation, String guidance, List<String> sources, Confidence confidence) {
+        long bit,
+        String label,
+        Expectation expectation,
+        String guidance,
+        List<String> sources,
+        Confidence confidence,
+        String brief,
+        Expectation inContext,
+        String contextNote) {
 
     /** How the Resource Kit judges a warning bit. */
     public enum Expectation {
@@ -44,10 +58,30 @@ public record FlagMeaning(
 
     public FlagMeaning {
         sources = List.copyOf(sources);
+        Objects.requireNonNull(expectation, "expectation");
+        Objects.requireNonNull(brief, "brief");
+        Objects.requireNonNull(inContext, "inContext");
+        Objects.requireNonNull(contextNote, "contextNote");
+    }
+
+    /** Returns the meaning of a bit judged on its own: in context as the Resource Kit judges it. */
+    public FlagMeaning(
+            long bit,
+            String label,
+            Expectation expectation,
+            String guidance,
+            List<String> sources,
+            Confidence confidence) {
+        this(bit, label, expectation, guidance, sources, confidence, label, expectation, "");
     }
 
     /** Returns true when the Resource Kit calls the bit expected or informational. */
     public boolean expected() {
         return expectation.benign();
+    }
+
+    /** Returns true when the bit is no fault in the diagnostic it came with. */
+    public boolean benignInContext() {
+        return inContext.benign();
     }
 }

@@ -12,10 +12,21 @@ import java.util.stream.Collectors;
  * One row of {@code iceflags.json}: an ICEWarn bit in the Resource Kit layout.
  *
  * @param bit the bit written as hex ({@code "0x20"}); {@code "0x0"} is the no-failure row
+ * @param brief a few words for compact lists ({@code TCP TURN connectivity failed})
+ * @param cause the bit as the cause of a failure, in a few words, or null when it is no cause
+ * @param causeRank how strongly the cause explains a failure, 1 strongest; null when there is no cause
  * @param expectation {@code expected}, {@code informational}, {@code may-occur}, {@code problem} or {@code unknown}
  */
 public record FlagEntry(
-        String bit, String label, String expectation, String guidance, List<String> sources, Confidence confidence)
+        String bit,
+        String brief,
+        String label,
+        String cause,
+        Integer causeRank,
+        String expectation,
+        String guidance,
+        List<String> sources,
+        Confidence confidence)
         implements Cited {
 
     /** Returns the bit's numeric value. */
@@ -30,9 +41,14 @@ public record FlagEntry(
 
     /** Returns the expectation as an enum, its name read in any case; throws for an unknown name. */
     public FlagMeaning.Expectation expectationValue() {
-        FlagMeaning.Expectation e = EXPECTATIONS.get(expectation.toLowerCase(Locale.ROOT));
+        return expectation(expectation);
+    }
+
+    /** Returns the expectation named {@code name} (any case); throws for an unknown name. */
+    public static FlagMeaning.Expectation expectation(String name) {
+        FlagMeaning.Expectation e = EXPECTATIONS.get(name.toLowerCase(Locale.ROOT));
         if (e == null) {
-            throw new IllegalArgumentException("unknown expectation '" + expectation + "'");
+            throw new IllegalArgumentException("unknown expectation '" + name + "'");
         }
         return e;
     }

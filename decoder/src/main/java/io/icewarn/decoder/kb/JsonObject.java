@@ -94,10 +94,14 @@ final class JsonObject {
                 return p.getNumberType() == JsonParser.NumberType.INT
                         ? (Object) p.getIntValue()
                         : new Unexpected(p.getText());
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
             case VALUE_NULL:
                 return NULL;
             default:
-                // floats, booleans and whole numbers beyond int: no property of the knowledge base has them
+                // floats and whole numbers beyond int: no property of the knowledge base has them
                 return new Unexpected(p.getText());
         }
     }
@@ -125,6 +129,12 @@ final class JsonObject {
     Integer optionalInteger(String name) {
         Object v = optional(name);
         return v == null ? null : as(name, v, Integer.class, "a whole number");
+    }
+
+    /** Returns the boolean property {@code name}, or null when it is absent or null. */
+    Boolean optionalBoolean(String name) {
+        Object v = optional(name);
+        return v == null ? null : as(name, v, Boolean.class, "true or false");
     }
 
     /** Returns the property {@code name}, a list of strings. */

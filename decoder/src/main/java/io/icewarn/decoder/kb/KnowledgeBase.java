@@ -38,6 +38,8 @@ public final class KnowledgeBase {
     private final Map<String, MediaEntry> media;
     private final List<LookAlikeEntry> lookAlikes;
     private final List<RuleEntry> rules;
+    private final List<ContextEntry> contexts;
+    private final Map<String, FamilyEntry> families;
 
     private KnowledgeBase(
             List<SourceEntry> sources,
@@ -47,7 +49,9 @@ public final class KnowledgeBase {
             List<FieldEntry> fields,
             List<MediaEntry> media,
             List<LookAlikeEntry> lookAlikes,
-            List<RuleEntry> rules) {
+            List<RuleEntry> rules,
+            List<ContextEntry> contexts,
+            List<FamilyEntry> families) {
         Map<String, SourceEntry> s = new LinkedHashMap<>();
         sources.forEach(e -> s.put(e.key(), e));
         this.sources = Collections.unmodifiableMap(s);
@@ -78,6 +82,10 @@ public final class KnowledgeBase {
         this.media = Collections.unmodifiableMap(m);
         this.lookAlikes = List.copyOf(lookAlikes);
         this.rules = List.copyOf(rules);
+        this.contexts = List.copyOf(contexts);
+        Map<String, FamilyEntry> fa = new LinkedHashMap<>();
+        families.forEach(e -> fa.put(e.id(), e));
+        this.families = Collections.unmodifiableMap(fa);
     }
 
     /**
@@ -98,17 +106,22 @@ public final class KnowledgeBase {
         JsonObject media = read(files, "media.json");
         JsonObject lookAlikes = read(files, "lookalikes.json");
         JsonObject rules = read(files, "rules.json");
+        JsonObject families = read(files, "families.json");
         try {
             flags.text("layout");
+            List<FlagEntry> flagEntries = flags.objects("flags", KnowledgeBase::flag);
+            List<ContextEntry> contexts = flags.optionalObjects("contexts", KnowledgeBase::context);
             return new KnowledgeBase(
                     sources.end(sources.objects("sources", KnowledgeBase::source)),
-                    flags.end(flags.objects("flags", KnowledgeBase::flag)),
+                    flags.end(flagEntries),
                     codes.objects("codes", KnowledgeBase::code),
                     codes.end(codes.objects("ranges", KnowledgeBase::range)),
                     fields.end(fields.objects("fields", KnowledgeBase::field)),
                     media.end(media.objects("media", KnowledgeBase::media)),
                     lookAlikes.end(lookAlikes.objects("lookAlikes", KnowledgeBase::lookAlike)),
-                    rules.end(rules.objects("rules", KnowledgeBase::rule)));
+                    rules.end(rules.objects("rules", KnowledgeBase::rule)),
+                    contexts == null ? List.of() : contexts,
+                    families.end(families.objects("families", KnowledgeBase::family)));
         } catch (JsonObject.SchemaException e) {
             throw new UncheckedIOException(
                     new IOException("knowledge base does not match its schema: " + e.getMessage()));
@@ -129,17 +142,37 @@ public final class KnowledgeBase {
     }
 
     private static SourceEntry source(JsonObject o) {
-        return o.end(new SourceEntry(o.text("key"), o.text("title"), o.text("url")));
+        return o.end(new SourceEntry(o.text("key"), o.optionalText("label"), o.text("title"), o.text("url")));
     }
 
     private static FlagEntry flag(JsonObject o) {
         return o.end(new FlagEntry(
                 o.text("bit"),
+                o.text("brief"),
                 o.text("label"),
+                o.optionalText("cause"),
+                o.optionalInteger("causeRank"),
                 o.text("expectation"),
                 o.text("guidance"),
                 o.texts("sources"),
                 o.confidence()));
+    }
+
+    private static ContextEntry context(JsonObject o) {
+        return o.end(new ContextEntry(
+                o.optionalTexts("bits"),
+                o.object("when", KnowledgeBase::condition),
+                o.text("expectation"),
+                o.text("guidance"),
+                o.optionalText("cause"),
+                o.optionalInteger("causeRank"),
+                o.texts("sources"),
+                o.confidence()));
+    }
+
+    private static FamilyEntry family(JsonObject o) {
+        return o.end(new FamilyEntry(
+                o.text("id"), o.text("situation"), o.text("summary"), o.texts("sources"), o.confidence()));
     }
 
     private static CodeEntry code(JsonObject o) {
@@ -167,6 +200,7 @@ public final class KnowledgeBase {
     private static FieldEntry field(JsonObject o) {
         return o.end(new FieldEntry(
                 o.text("key"),
+                o.optionalBoolean("evidence"),
                 o.text("meaning"),
                 o.objects("values", KnowledgeBase::fieldValue),
                 o.texts("sources"),
@@ -180,6 +214,7 @@ public final class KnowledgeBase {
     private static MediaEntry media(JsonObject o) {
         return o.end(new MediaEntry(
                 o.text("label"),
+                o.text("name"),
                 o.text("kind"),
                 o.text("description"),
                 o.integer("minPorts"),
@@ -201,6 +236,8 @@ public final class KnowledgeBase {
         return o.end(new RuleEntry(
                 o.text("id"),
                 o.integer("priority"),
+                o.optionalText("topic"),
+                o.optionalText("kind"),
                 o.object("when", KnowledgeBase::condition),
                 o.text("text"),
                 o.texts("sources"),
@@ -300,6 +337,21 @@ public final class KnowledgeBase {
         return rules;
     }
 
+    /** Returns the context rows of the ICEWarn bits, in file order (the first that matches a bit wins). */
+    public List<ContextEntry> contexts() {
+        return contexts;
+    }
+
+    /** Returns how failure family {@code id} reads in a verdict, if the knowledge base has it. */
+    public Optional<FamilyEntry> family(String id) {
+        return Optional.ofNullable(id == null ? null : families.get(id));
+    }
+
+    /** Returns every family entry, in file order. */
+    public List<FamilyEntry> families() {
+        return List.copyOf(families.values());
+    }
+
     /** Returns every entry that must cite sources, with nested values, for compliance checks. */
     public List<Cited> citedEntries() {
         List<Cited> all = new ArrayList<>();
@@ -313,6 +365,8 @@ public final class KnowledgeBase {
         all.addAll(media.values());
         all.addAll(lookAlikes);
         all.addAll(rules);
+        all.addAll(contexts);
+        all.addAll(families.values());
         return List.copyOf(all);
     }
 

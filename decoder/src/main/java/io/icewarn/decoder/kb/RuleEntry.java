@@ -8,12 +8,32 @@ import java.util.List;
  *
  * @param id stable identifier (feedback is counted per id)
  * @param priority lower comes first in the checklist; ties keep file order
+ * @param topic rules with the same topic say the same thing (the same ports, the same Edge check): when
+ *     several hold, they make one step, in the words of the first, with the sources of all; null for none
+ * @param kind {@code note} for a remark that is not a step (shown under the checklist, never numbered);
+ *     null for a step
  * @param when the condition; every property set in it must hold
- * @param text the step; {@code {Key}} is replaced by the diagnostic's field or derived value of that name
+ * @param text the step; {@code {Key}} is replaced by the diagnostic's field or derived value of that name,
+ *     {@code {flags}} by the bits of the condition's {@code flagsAny} and {@code flagsAll} that are set
  */
 public record RuleEntry(
-        String id, int priority, Condition when, String text, List<String> sources, Confidence confidence)
+        String id,
+        int priority,
+        String topic,
+        String kind,
+        Condition when,
+        String text,
+        List<String> sources,
+        Confidence confidence)
         implements Cited {
+
+    /** The {@code kind} of a rule that is a remark, not a step. */
+    public static final String NOTE = "note";
+
+    /** Returns true when the rule gives a remark rather than a step. */
+    public boolean note() {
+        return NOTE.equals(kind);
+    }
 
     /**
      * When a rule applies. Every non-null property must hold (AND); list properties hold when any

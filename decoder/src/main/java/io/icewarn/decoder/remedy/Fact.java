@@ -1,6 +1,7 @@
 package io.icewarn.decoder.remedy;
 
 import io.icewarn.decoder.model.Endpoint;
+import io.icewarn.decoder.model.LookAlike;
 import io.icewarn.decoder.model.MediaInfo;
 import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.QoeReport;
@@ -49,13 +50,25 @@ public enum Fact {
                     || s.family()
                             .filter(f -> f.equals("call-succeeded") || f.equals("call-ended-normally"))
                             .isPresent()),
+    /** A failure by its code (or a QoE report whose ICE failed), not answered by a 1xx or 2xx response. */
+    CALL_FAILED(
+            "call-failed",
+            s -> !statusIn(s, 100, 299)
+                    && (s.code()
+                                    .map(c -> c.severity().equalsIgnoreCase("failure"))
+                                    .orElse(s.diagnostic().code().isPresent() && !(s.diagnostic() instanceof LookAlike))
+                            || qoeIce(s, "FAILED"))),
+    /** A failed call of media that runs over TCP only (application sharing, file transfer: kind sharing). */
+    TCP_ONLY_MEDIA_FAILED(
+            "tcp-only-media-failed",
+            s -> s.media().filter(m -> m.kind().equals("sharing")).isPresent() && Fact.CALL_FAILED.holds(s)),
+    /** Every set bit is expected or informational, judged in context. */
     ONLY_BENIGN_FLAGS(
             "only-benign-flags",
             s -> s.iceWarn().filter(w -> w.value() != 0).isPresent()
                     && s.iceWarn().get().setBits().stream()
-                            .allMatch(bit -> s.kb().flag(bit)
-                                    .map(f -> f.expectationValue().benign())
-                                    .orElse(false))),
+                            .allMatch(bit -> s.kb().flag(bit).isPresent()
+                                    && s.judged(bit).benign())),
     ICE_WARN_ZERO("ice-warn-zero", s -> s.iceWarn().filter(w -> w.value() == 0).isPresent()),
     FEDERATED(
             "federated",

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns the rules of {@code rules.json} into an ordered, de-duplicated checklist for one diagnostic.
@@ -49,11 +51,26 @@ public final class RuleEngine {
         this.tests = List.copyOf(conditions);
     }
 
+    /**
+     * The checklist of one diagnostic.
+     *
+     * @param steps the steps, most likely cause first; rules on the same topic are merged into the first
+     * @param remarks the remarks of the rules that are notes, in order
+     */
+    public record Checklist(List<ChecklistItem> steps, List<ChecklistItem> remarks) {
+        public Checklist {
+            steps = List.copyOf(steps);
+            remarks = List.copyOf(remarks);
+        }
+    }
+
     /** Returns the checklist for {@code situation} judged as {@code severity}, most likely cause first. */
-    public List<ChecklistItem> checklist(Situation situation, Severity severity) {
+    public Checklist checklist(Situation situation, Severity severity) {
         Judged judged = new Judged(situation, severity);
         Map<String, String> values = null;
-        List<ChecklistItem> items = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
+        Map<String, Step> byTopic = new HashMap<>();
+        List<ChecklistItem> remarks = new ArrayList<>();
         Set<String> seenText = new HashSet<>();
         for (int r = 0; r < rules.size(); r++) {
             if (!tests.get(r).holds(judged)) {
@@ -63,14 +80,82 @@ public final class RuleEngine {
             if (values == null && template.keys().length > 0) {
                 values = placeholderValues(situation);
             }
-            Optional<String> text = template.fill(values);
+            RuleEntry rule = rules.get(r);
+            Optional<String> text = template.fill(template.uses(FLAGS) ? withFlags(values, r, judged) : values);
             if (text.isEmpty() || !seenText.add(text.get())) {
                 continue;
             }
-            RuleEntry rule = rules.get(r);
-            items.add(new ChecklistItem(rule.id(), text.get(), rule.sources(), rule.confidence()));
+            ChecklistItem item = new ChecklistItem(rule.id(), text.get(), rule.sources(), rule.confidence());
+            if (rule.note()) {
+                remarks.add(item);
+                continue;
+            }
+            Step same = rule.topic() == null ? null : byTopic.get(rule.topic());
+            if (same != null) {
+                same.merged.add(item);
+                continue;
+            }
+            Step step = new Step(item);
+            steps.add(step);
+            if (rule.topic() != null) {
+                byTopic.put(rule.topic(), step);
+            }
         }
-        return items;
+        List<ChecklistItem> items = new ArrayList<>(steps.size());
+        steps.forEach(s -> items.add(s.item()));
+        return new Checklist(items, remarks);
+    }
+
+    /** The placeholder a rule text uses for the bits of its condition that are set. */
+    private static final String FLAGS = "flags";
+
+    /** Returns {@code values} with {@code {flags}}: the bits of rule {@code r}'s condition that are set. */
+    private Map<String, String> withFlags(Map<String, String> values, int r, Judged judged) {
+        long named = tests.get(r).any() | tests.get(r).all();
+        long set = named & judged.flags;
+        Map<String, String> v = new HashMap<>(values);
+        if (judged.hasFlags && set != 0) {
+            List<String> bits = new ArrayList<>();
+            for (long rest = set; rest != 0; rest &= rest - 1) {
+                bits.add(IceWarn.hex(Long.lowestOneBit(rest)));
+            }
+            v.put(FLAGS, String.join(" and ", bits));
+        }
+        return v;
+    }
+
+    /** A step being built: the first rule of its topic and the rules merged into it. */
+    private static final class Step {
+        final ChecklistItem first;
+        final List<ChecklistItem> merged = new ArrayList<>();
+
+        Step(ChecklistItem first) {
+            this.first = first;
+        }
+
+        ChecklistItem item() {
+            if (merged.isEmpty()) {
+                return first;
+            }
+            Set<String> sources = new LinkedHashSet<>(first.sources());
+            merged.forEach(m -> sources.addAll(m.sources()));
+            return new ChecklistItem(
+                    first.ruleId(), first.text(), List.copyOf(sources), first.confidence(), List.copyOf(merged));
+        }
+    }
+
+    /**
+     * Returns a test of {@code condition} on its own, as contexts use it: without a severity, so the
+     * condition must not name severities.
+     *
+     * @throws IllegalStateException when the condition names severities, an unknown fact or a bad flag
+     */
+    static Predicate<Situation> matcher(Condition condition) {
+        if (condition != null && condition.severities() != null) {
+            throw new IllegalStateException("a flag context cannot depend on the severity");
+        }
+        Test test = Test.of(condition);
+        return s -> test.holds(new Judged(s, null));
     }
 
     /** The situation a checklist is built for, with what the tests look up more than once worked out once. */
@@ -314,6 +399,16 @@ public final class RuleEngine {
             }
             literals.add(lit.toString());
             return new Template(literals.toArray(new String[0]), keys.toArray(new String[0]));
+        }
+
+        /** Returns true when the text has the placeholder {@code key} (lower case). */
+        boolean uses(String key) {
+            for (String k : keys) {
+                if (k.equals(key)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Optional<String> fill(Map<String, String> values) {

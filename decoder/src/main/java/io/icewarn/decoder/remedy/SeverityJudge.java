@@ -2,7 +2,6 @@ package io.icewarn.decoder.remedy;
 
 import io.icewarn.decoder.FlagMeaning.Expectation;
 import io.icewarn.decoder.Severity;
-import io.icewarn.decoder.kb.FlagEntry;
 import io.icewarn.decoder.model.LookAlike;
 import io.icewarn.decoder.model.QoeReport;
 import java.util.Locale;
@@ -10,7 +9,7 @@ import java.util.OptionalInt;
 
 /**
  * Decides how serious a diagnostic is: a provisional response, a call that worked, an informational ID
- * and flags the Resource Kit calls expected are not alarms. Internal to the decoder.
+ * and flags that are expected (judged in context) are not alarms. Internal to the decoder.
  */
 public final class SeverityJudge {
     private SeverityJudge() {}
@@ -49,7 +48,7 @@ public final class SeverityJudge {
             return Severity.INFO;
         }
         for (long bit : s.iceWarn().get().setBits()) {
-            Expectation e = s.kb().flag(bit).map(FlagEntry::expectationValue).orElse(Expectation.UNKNOWN);
+            Expectation e = s.judged(bit);
             if (!e.benign()) {
                 return Severity.WARNING;
             }

@@ -1,6 +1,9 @@
 package io.icewarn.decoder.remedy;
 
+import io.icewarn.decoder.FlagMeaning.Expectation;
 import io.icewarn.decoder.kb.CodeEntry;
+import io.icewarn.decoder.kb.ContextEntry;
+import io.icewarn.decoder.kb.FlagEntry;
 import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.kb.MediaEntry;
 import io.icewarn.decoder.model.ClientDiagnostic;
@@ -20,13 +23,15 @@ import java.util.Optional;
  * @param media the knowledge-base entry of its media label, if known
  * @param iceWarn its ICEWarn (client) or IceWarningFlags (QoE) value, if present
  * @param kb the knowledge base
+ * @param contexts how bits are judged in particular situations
  */
 public record Situation(
         Diagnostic diagnostic,
         Optional<CodeEntry> code,
         Optional<MediaEntry> media,
         Optional<IceWarn> iceWarn,
-        KnowledgeBase kb) {
+        KnowledgeBase kb,
+        FlagContexts contexts) {
 
     public Situation {
         Objects.requireNonNull(diagnostic, "diagnostic");
@@ -34,10 +39,14 @@ public record Situation(
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(iceWarn, "iceWarn");
         Objects.requireNonNull(kb, "kb");
+        Objects.requireNonNull(contexts, "contexts");
     }
 
-    /** Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb}. */
-    public static Situation of(Diagnostic diagnostic, KnowledgeBase kb) {
+    /**
+     * Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb}; its bits are
+     * judged by {@code contexts}.
+     */
+    public static Situation of(Diagnostic diagnostic, KnowledgeBase kb, FlagContexts contexts) {
         Optional<CodeEntry> code = Optional.empty();
         if (diagnostic.code().isPresent()) {
             int id = diagnostic.code().getAsInt();
@@ -54,7 +63,16 @@ public record Situation(
         } else if (diagnostic instanceof QoeReport q) {
             iceWarn = q.iceWarningFlags();
         }
-        return new Situation(diagnostic, code, media, iceWarn, kb);
+        return new Situation(diagnostic, code, media, iceWarn, kb, contexts);
+    }
+
+    /** Returns how {@code bit} is judged here: by the first context that applies, else as the Resource Kit does. */
+    public Expectation judged(long bit) {
+        Optional<ContextEntry> context = contexts.context(this, bit);
+        if (context.isPresent()) {
+            return FlagEntry.expectation(context.get().expectation());
+        }
+        return kb.flag(bit).map(FlagEntry::expectationValue).orElse(Expectation.UNKNOWN);
     }
 
     /** Returns the typed media fields, or none for diagnostics that carry no media data. */

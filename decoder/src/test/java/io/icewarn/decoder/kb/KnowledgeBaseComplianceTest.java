@@ -68,7 +68,12 @@ final class KnowledgeBaseComplianceTest {
             "unknown-code",
             "qoe-relay",
             "qoe-http-proxy",
-            "qoe-failed");
+            "qoe-failed",
+            "call-failed",
+            "tcp-only-media-failed");
+
+    /** Facts worked out from the bits as judged in context: a flag context naming one would judge itself. */
+    private static final Set<String> FACTS_ON_JUDGED_BITS = Set.of("only-benign-flags");
 
     /** The names a rule text may use as {@code {name}}. */
     private static final Set<String> PLACEHOLDERS = Set.of(
@@ -81,7 +86,11 @@ final class KnowledgeBaseComplianceTest {
             "RemoteMR",
             "RemoteSite",
             "code",
-            "source");
+            "source",
+            "flags");
+
+    /** The names a family's summary may use as {@code {name}}. */
+    private static final Set<String> FAMILY_PLACEHOLDERS = Set.of("Media", "situation", "reason");
 
     private static final Set<String> CODE_HEADERS =
             Set.of("ms-client-diagnostics", "ms-diagnostics", "ms-diagnostics-public");
@@ -198,6 +207,65 @@ final class KnowledgeBaseComplianceTest {
                     .satisfiesAnyOf(
                             url -> assertThat(url).isEmpty(),
                             url -> assertThat(url).matches("https?://\\S+"));
+        }
+    }
+
+    @Test
+    void sources_labels_areShortAndReadable() {
+        for (SourceEntry source : kb.sources()) {
+            assertThat(source.label()).as(source.key() + " label").isNotBlank().hasSizeLessThanOrEqualTo(48);
+            assertThat(source.label()).as(source.key() + " label").doesNotMatch("[SA]\\d+[a-z]?");
+        }
+    }
+
+    @Test
+    void flags_causes_comeWithARank() {
+        for (FlagEntry flag : kb.flags()) {
+            assertThat(flag.cause() == null).as(flag.describe()).isEqualTo(flag.causeRank() == null);
+            assertThat(flag.brief()).as(flag.describe()).isNotBlank().hasSizeLessThanOrEqualTo(40);
+        }
+        for (ContextEntry context : kb.contexts()) {
+            assertThat(context.cause() == null).as(context.describe()).isEqualTo(context.causeRank() == null);
+        }
+    }
+
+    @Test
+    void contexts_nameKnownBitsFactsAndExpectations_neverSeverities() {
+        Set<String> known = kb.flags().stream().map(FlagEntry::bit).collect(Collectors.toSet());
+        assertThat(kb.contexts()).isNotEmpty();
+        for (ContextEntry context : kb.contexts()) {
+            assertThat(orEmpty(context.bits())).as(context.describe()).isSubsetOf(known);
+            assertThatCode(() -> FlagEntry.expectation(context.expectation()))
+                    .as(context.describe())
+                    .doesNotThrowAnyException();
+            assertThat(context.guidance()).as(context.describe()).isNotBlank();
+            for (RuleEntry.Condition c : conditions(context.when())) {
+                assertThat(c.severities()).as(context.describe()).isNull();
+                assertThat(orEmpty(c.facts())).as(context.describe()).isSubsetOf(KNOWN_FACTS);
+                assertThat(orEmpty(c.notFacts())).as(context.describe()).isSubsetOf(KNOWN_FACTS);
+                assertThat(orEmpty(c.facts())).as(context.describe()).doesNotContainAnyElementsOf(FACTS_ON_JUDGED_BITS);
+                assertThat(orEmpty(c.notFacts()))
+                        .as(context.describe())
+                        .doesNotContainAnyElementsOf(FACTS_ON_JUDGED_BITS);
+            }
+        }
+    }
+
+    @Test
+    void families_everyCodeFamily_hasAnEntryAndEveryEntryIsUsed() {
+        Set<String> used = kb.codes().stream()
+                .map(CodeEntry::family)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Set<String> described = kb.families().stream().map(FamilyEntry::id).collect(Collectors.toSet());
+        assertThat(described).as("families.json").containsAll(used);
+        assertThat(used).as("families used by codes").containsAll(described);
+        for (FamilyEntry family : kb.families()) {
+            assertThat(family.situation()).as(family.describe()).isNotBlank();
+            Matcher m = PLACEHOLDER.matcher(family.summary());
+            while (m.find()) {
+                assertThat(m.group(1)).as(family.describe()).isIn(FAMILY_PLACEHOLDERS);
+            }
         }
     }
 
@@ -349,6 +417,51 @@ final class KnowledgeBaseComplianceTest {
     }
 
     @Test
+    void rules_kindsAndTopics_areValid() {
+        Map<String, Long> topics = kb.rules().stream()
+                .filter(r -> r.topic() != null)
+                .collect(Collectors.groupingBy(RuleEntry::topic, Collectors.counting()));
+        for (RuleEntry rule : kb.rules()) {
+            assertThat(rule.kind()).as(rule.describe()).isIn(null, RuleEntry.NOTE);
+            if (rule.topic() != null) {
+                assertThat(rule.topic()).as(rule.describe()).matches(KEBAB_CASE);
+                assertThat(rule.note())
+                        .as(rule.describe() + ": a note has no topic")
+                        .isFalse();
+                assertThat(topics.get(rule.topic()))
+                        .as(rule.describe() + ": a topic names what two rules or more share")
+                        .isGreaterThan(1);
+            }
+        }
+    }
+
+    /**
+     * No step about a flag that is not set: a rule text names a bit only when its condition guarantees the
+     * bit (in {@code flagsAll}, or the only bit of {@code flagsAny}); otherwise it says {@code {flags}}.
+     */
+    @Test
+    void rules_textNamesOnlyBitsTheConditionGuarantees() {
+        SoftAssertions soft = new SoftAssertions();
+        for (RuleEntry rule : kb.rules()) {
+            RuleEntry.Condition c = rule.when();
+            Set<String> guaranteed = new HashSet<>(orEmpty(c.flagsAll()));
+            if (orEmpty(c.flagsAny()).size() == 1) {
+                guaranteed.addAll(c.flagsAny());
+            }
+            if (orEmpty(c.facts()).contains("ice-warn-zero")) {
+                guaranteed.add("0x0");
+            }
+            Matcher m = HEX_BIT.matcher(rule.text());
+            while (m.find()) {
+                soft.assertThat(guaranteed)
+                        .as(rule.describe() + " names " + m.group() + " without its condition guaranteeing it")
+                        .contains(m.group());
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
     void rules_textPlaceholders_areAllowedNames() {
         for (RuleEntry rule : kb.rules()) {
             Matcher m = PLACEHOLDER.matcher(rule.text());
@@ -408,7 +521,10 @@ final class KnowledgeBaseComplianceTest {
     static Stream<Arguments> files() {
         return Stream.of(
                 Arguments.of("sources.json", Map.of("sources", bound(KnowledgeBase::sources))),
-                Arguments.of("iceflags.json", Map.of("flags", bound(KnowledgeBase::flags))),
+                Arguments.of(
+                        "iceflags.json",
+                        Map.of("flags", bound(KnowledgeBase::flags), "contexts", bound(KnowledgeBase::contexts))),
+                Arguments.of("families.json", Map.of("families", bound(KnowledgeBase::families))),
                 Arguments.of(
                         "codes.json",
                         Map.of("codes", bound(KnowledgeBase::codes), "ranges", bound(KnowledgeBase::ranges))),

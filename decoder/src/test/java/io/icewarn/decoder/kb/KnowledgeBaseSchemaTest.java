@@ -39,7 +39,8 @@ final class KnowledgeBaseSchemaTest {
             "fields.json",
             "media.json",
             "lookalikes.json",
-            "rules.json");
+            "rules.json",
+            "families.json");
 
     @Test
     void bundledFilesLoad() {
@@ -129,6 +130,8 @@ final class KnowledgeBaseSchemaTest {
                                     v.get(0).isTextual()
                                             ? JSON.getNodeFactory().numberNode(7)
                                             : JSON.getNodeFactory().textNode("7"));
+                } else if (v.isBoolean()) {
+                    place.object.put(place.name, "yes");
                 } else {
                     place.object.put(place.name, true);
                 }
@@ -153,7 +156,16 @@ final class KnowledgeBaseSchemaTest {
         return path.contains(".when") // every property of a condition
                 || path.startsWith("codes.json.codes[")
                         && Set.of("reason", "family").contains(name)
-                || path.startsWith("lookalikes.json.lookAlikes[") && name.equals("code");
+                || path.startsWith("lookalikes.json.lookAlikes[") && name.equals("code")
+                || path.startsWith("sources.json.sources[") && name.equals("label")
+                || path.startsWith("iceflags.json.flags[")
+                        && Set.of("cause", "causeRank").contains(name)
+                || path.equals("iceflags.json") && name.equals("contexts")
+                || path.startsWith("iceflags.json.contexts[")
+                        && Set.of("bits", "cause", "causeRank").contains(name)
+                || path.startsWith("fields.json.fields[") && name.equals("evidence")
+                || path.startsWith("rules.json.rules[")
+                        && Set.of("topic", "kind").contains(name);
     }
 
     private record Place(ObjectNode object, String path, String name) {}

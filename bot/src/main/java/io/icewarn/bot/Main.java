@@ -11,6 +11,7 @@ import io.icewarn.bot.core.DiscordBot;
 import io.icewarn.bot.core.Services;
 import io.icewarn.bot.discord.JdaDiscordBot;
 import io.icewarn.bot.logging.LogSetup;
+import io.icewarn.bot.render.terminal.TerminalRenderer;
 import io.icewarn.bot.safety.Sanitizer;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -94,6 +95,7 @@ public final class Main implements Callable<Integer> {
                 out,
                 err,
                 terminal,
+                width(environment),
                 () -> new SettingsLoader(environment, workingDirectory).load(),
                 servicesFactory);
         CommandLine cli = new CommandLine(this)
@@ -125,6 +127,22 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
+    /**
+     * Returns the column text output wraps at: {@code COLUMNS} when it holds a sensible width, else
+     * {@link TerminalRenderer#DEFAULT_WIDTH}. (Asking the terminal itself takes a native library such as
+     * JLine, a large dependency for one number; shells set {@code COLUMNS}, and 80 suits the rest.)
+     */
+    static int width(Map<String, String> environment) {
+        String columns = environment.getOrDefault("COLUMNS", "").strip();
+        if (columns.matches("\\d{2,4}")) {
+            int w = Integer.parseInt(columns);
+            if (w >= 40 && w <= 1000) {
+                return w;
+            }
+        }
+        return TerminalRenderer.DEFAULT_WIDTH;
+    }
+
     /** Runs the bot or, without a token, the console. */
     @Override
     public Integer call() throws SettingsException, InterruptedException {
@@ -144,8 +162,8 @@ public final class Main implements Callable<Integer> {
         return session.run();
     }
 
-    /** Reads the version written into the jar at build time. */
-    static final class Version implements CommandLine.IVersionProvider {
+    /** Reads the version written into the jar at build time; every command's {@code -V} prints it. */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             Properties p = new Properties();

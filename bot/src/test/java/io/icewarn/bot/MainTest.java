@@ -83,7 +83,11 @@ final class MainTest {
     void decodeFromStandardInputPrintsTheTerminalReply() {
         // GIVEN the seed paste on stdin WHEN decoded THEN exit 0 and the reply is printed
         assertThat(run(Fixtures.SEED_24, "decode")).isZero();
-        assertThat(out).startsWith("Failure: ms-client-diagnostics 24\n").contains("ICEWarn 0x320");
+        assertThat(out)
+                .startsWith("[FAILURE] Both endpoints are remote and media could not be relayed through the")
+                .contains("ms-client-diagnostics 24")
+                .contains("ICEWarn 0x320")
+                .contains("Steps");
         assertThat(err).isEmpty();
     }
 
@@ -126,17 +130,17 @@ final class MainTest {
     @Test
     void explainAnIceWarnValue() {
         assertThat(run("", "explain", "0x320")).isZero();
-        assertThat(out).startsWith("ICEWarn 0x320\n");
+        assertThat(out).startsWith("[").contains("] ICEWarn 0x320\n");
     }
 
     @Test
     void explainACodeWithAndWithoutHeader() {
         assertThat(run("", "explain", "24")).isZero();
-        assertThat(out).startsWith("ms-client-diagnostics 24\n");
+        assertThat(out).startsWith("[FAILURE] ms-client-diagnostics 24 — ");
         assertThat(run("", "explain", "ms-diagnostics", "1008")).isZero();
-        assertThat(out).startsWith("ms-diagnostics 1008\n");
+        assertThat(out).contains("] ms-diagnostics 1008 — ");
         assertThat(run("", "explain", "MS-DIAGNOSTICS-PUBLIC", "4141")).isZero();
-        assertThat(out).startsWith("ms-diagnostics-public 4141\n");
+        assertThat(out).contains("] ms-diagnostics-public 4141 — ");
     }
 
     @Test
@@ -187,9 +191,37 @@ final class MainTest {
 
     @Test
     void withoutATokenPipedInputRunsTheConsole() {
-        // GIVEN no token and a piped paste WHEN started THEN the console answers it
-        assertThat(run(Fixtures.SEED_24.replace("\n\n", "\n"))).isZero();
-        assertThat(out).startsWith("Failure: ms-client-diagnostics 24");
+        // GIVEN no token and a piped paste, a chat line and an empty line before the diagnostic
+        // WHEN started THEN the console answers it once, as one paste, with the short answer
+        assertThat(run(Fixtures.SEED_24)).isZero();
+        assertThat(out)
+                .startsWith("[FAILURE] Both endpoints are remote")
+                .contains("\n1. ")
+                .doesNotContain("----");
+        assertThat(out).doesNotContain("No Lync");
+    }
+
+    @Test
+    void explainHasTheVersionOptionToo() {
+        assertThat(run("", "explain", "-V")).isZero();
+        assertThat(out).startsWith("icewarn ");
+        out = "";
+        assertThat(run("", "decode", "--version")).isZero();
+        assertThat(out).startsWith("icewarn ");
+    }
+
+    @Test
+    void explainSaysPreciselyWhyAValueIsNoICEWarn() {
+        assertThat(run("", "explain", "0x100000000")).isEqualTo(2);
+        assertThat(err).contains("over 32 bits").contains("0xffffffff").doesNotContain("\tat ");
+    }
+
+    @Test
+    void outputWrapsAtColumnsOrEighty() {
+        assertThat(Main.width(java.util.Map.of("COLUMNS", "120"))).isEqualTo(120);
+        assertThat(Main.width(java.util.Map.of("COLUMNS", "abc"))).isEqualTo(80);
+        assertThat(Main.width(java.util.Map.of("COLUMNS", "5"))).isEqualTo(80);
+        assertThat(Main.width(java.util.Map.of())).isEqualTo(80);
     }
 
     @Test

@@ -324,7 +324,12 @@ final class Explainer {
             line.append(fromFamily.get());
         } else if (d instanceof QoeReport q) {
             line.append("QoE report");
-            q.ice().ifPresent(i -> line.append(": ICE ").append(i.strip()));
+            q.ice().ifPresent(i -> {
+                line.append(" (ICE ").append(i.strip()).append(')');
+                kb.field("Ice")
+                        .flatMap(f -> valueLabel(f, i.strip()))
+                        .ifPresent(label -> line.append(": ").append(label));
+            });
         } else if (d.code().isPresent()) {
             line.append(reason.orElse(d.header() + " " + d.code().getAsInt()));
             if (d instanceof ServerDiagnostic sd) {

@@ -126,7 +126,7 @@ final class AnswersDecoderTest {
     void fields_evidence_isMarkedFromTheKnowledgeBase() {
         DecodedDiagnostic d = first(DecoderTest.SEED_BLOG);
         assertThat(d.fields().stream().filter(FieldExplanation::evidence).map(FieldExplanation::key))
-                .containsExactly("PortRange", "LocalLocation", "RemoteLocation", "FederationType");
+                .containsExactly("PortRange", "LocalLocation", "RemoteLocation");
     }
 
     @Test

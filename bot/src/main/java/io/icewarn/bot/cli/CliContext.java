@@ -25,6 +25,7 @@ public final class CliContext {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean ansi;
+    private final int width;
     private final SettingsSource settingsSource;
     private final Function<Settings, Services> servicesFactory;
     private Settings settings;
@@ -35,12 +36,14 @@ public final class CliContext {
             PrintStream out,
             PrintStream err,
             boolean ansi,
+            int width,
             SettingsSource settingsSource,
             Function<Settings, Services> servicesFactory) {
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.ansi = ansi;
+        this.width = width;
         this.settingsSource = Objects.requireNonNull(settingsSource, "settingsSource");
         this.servicesFactory = Objects.requireNonNull(servicesFactory, "servicesFactory");
     }
@@ -79,8 +82,8 @@ public final class CliContext {
         return services;
     }
 
-    /** Returns the terminal renderer for this run's output. */
+    /** Returns the terminal renderer for this run's output, wrapping at the terminal's width. */
     public TerminalRenderer terminal() {
-        return new TerminalRenderer(ansi);
+        return new TerminalRenderer(ansi, width);
     }
 }

@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "decode",
         mixinStandardHelpOptions = true,
+        versionProvider = io.icewarn.bot.Main.Version.class,
         description = "Decode diagnostics in files or standard input (- is standard input).")
 public final class DecodeCommand implements Callable<Integer> {
     /** Inputs larger than this many bytes are streamed through the decoder instead of read whole. */

@@ -5,6 +5,7 @@ import io.icewarn.bot.core.Services;
 import io.icewarn.bot.reply.Reply;
 import io.icewarn.bot.safety.Sanitizer;
 import io.icewarn.decoder.IceWarnExplanation;
+import io.icewarn.decoder.model.IceWarn;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "explain",
         mixinStandardHelpOptions = true,
+        versionProvider = io.icewarn.bot.Main.Version.class,
         description = {
             "Explain an ICEWarn value or a diagnostic ID.",
             "  explain 0x320 | explain 24 | explain ms-diagnostics 1008 | explain ms-diagnostics-public 4141"
@@ -61,8 +63,8 @@ public final class ExplainCommand implements Callable<Integer> {
             Services services = context.services();
             Optional<IceWarnExplanation> e = services.decoder().explainIceWarn(value);
             if (e.isEmpty()) {
-                throw usage("not an ICEWarn value: " + Sanitizer.cleanLine(value)
-                        + " (write it as 0x320 or a decimal number)");
+                throw usage("not an ICEWarn value: "
+                        + Sanitizer.cleanLine(IceWarn.problem(value).orElse(value)));
             }
             return print(services.replies().iceWarn(e.get()));
         }

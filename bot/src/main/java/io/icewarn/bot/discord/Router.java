@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes JDA events to the {@link Features}: commands by name, buttons by ID prefix, messages to every
+ * Routes JDA events to the {@link Features}: commands by name, buttons and menus by ID prefix, messages to every
  * receiver. Fails at construction on two features with the same name or prefix. Every handler call is
  * guarded: a failure is logged and, for interactions, answered with a plain private sentence — never a
  * stack trace in chat. While shutting down, new work is refused.
@@ -33,6 +34,7 @@ public final class Router extends ListenerAdapter {
     private final Map<String, SlashCommand> slash;
     private final Map<String, MessageContextCommand> context;
     private final Map<String, ButtonHandler> buttons;
+    private final Map<String, SelectMenuHandler> selects;
     private final List<MessageReceiver> receivers;
     private final List<CommandData> commandData;
     private final Work work;
@@ -42,6 +44,7 @@ public final class Router extends ListenerAdapter {
         this.slash = index(features.slashCommands(), c -> c.data().getName(), "slash command");
         this.context = index(features.contextCommands(), c -> c.data().getName(), "context command");
         this.buttons = index(features.buttons(), ButtonHandler::prefix, "button prefix");
+        this.selects = index(features.selects(), SelectMenuHandler::prefix, "select menu prefix");
         this.receivers = features.receivers();
         this.work = work;
         this.metrics = metrics;
@@ -126,6 +129,23 @@ public final class Router extends ListenerAdapter {
         if (accepting(event)) {
             List<String> args = Arrays.asList(parts).subList(2, parts.length);
             guard("button " + parts[1], event, () -> h.onButton(event, args));
+        }
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        String[] parts = event.getComponentId().split(":", -1);
+        if (parts.length < 2 || !parts[0].equals(ButtonHandler.NAMESPACE)) {
+            return;
+        }
+        SelectMenuHandler h = selects.get(parts[1]);
+        if (h == null) {
+            Outgoing.privately(event, "This menu no longer works; ask again.", metrics);
+            return;
+        }
+        if (accepting(event)) {
+            List<String> args = Arrays.asList(parts).subList(2, parts.length);
+            guard("menu " + parts[1], event, () -> h.onSelect(event, args));
         }
     }
 

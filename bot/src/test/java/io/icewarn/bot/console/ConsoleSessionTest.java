@@ -18,6 +18,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class ConsoleSessionTest {
+    private static final String SIP_WITH_BODY = "SIP/2.0 488 Not Acceptable Here\n"
+            + "Call-ID: abc\n"
+            + "Content-Type: application/sdp\n"
+            + "\n"
+            + "v=0\n"
+            + "a=x-ms-SDP-diagnostics:7008.2;reason=\"Error parsing SDP\"\n"
+            + "ms-client-diagnostics: 24; reason=\"x\"";
+
     private final List<String> decoded = new ArrayList<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final ReplyBuilder replies = new ReplyBuilder(Fixtures::source, false);
@@ -29,6 +37,11 @@ final class ConsoleSessionTest {
     }
 
     private int run(String input, boolean interactive) {
+        return run(input, interactive, false);
+    }
+
+    /** Runs a session; {@code pasting} says whether more input is always already waiting (a pasted block). */
+    private int run(String input, boolean interactive, boolean pasting) {
         DecodeService service = new DecodeService(this::decode, 10, Duration.ofMinutes(1), 1);
         return new ConsoleSession(
                         new BufferedReader(new StringReader(input)),
@@ -36,7 +49,8 @@ final class ConsoleSessionTest {
                         interactive,
                         service,
                         replies,
-                        renderer)
+                        renderer,
+                        () -> pasting)
                 .run();
     }
 
@@ -45,23 +59,23 @@ final class ConsoleSessionTest {
     }
 
     @Test
-    void pipedMessagesAreSplitAtBlankLinesAndEachIsAnswered() {
-        // GIVEN two piped messages, the second multi-line and ended by EOF
-        String paste = Fixtures.SEED_24.replace("\n\n", "\n");
-        String input = "hello there\n\n\n" + paste + "\n";
+    void pipedInputIsOnePasteAnsweredOnceWithTheShortAnswer() {
+        // GIVEN a piped chat line, empty lines, then the paste (sample 01's shape)
+        String input = "hello there\n\n\n" + Fixtures.SEED_24 + "\n";
         // WHEN the session runs
         int code = run(input, false);
-        // THEN it exits 0, decodes each message once and prints exactly the terminal renders, no banner
+        // THEN it exits 0, decodes the whole input once and prints the short answer (no quote: the paste is
+        // right above in a terminal) and where to find everything, no banner, no split
         assertThat(code).isZero();
-        assertThat(decoded).hasSize(2);
-        String expected = renderer.render(replies.decoded("hello there", Fixtures.nothing())) + "----\n"
-                + renderer.render(replies.decoded(paste, Fixtures.seed24()));
-        assertThat(out()).isEqualTo(expected);
+        assertThat(decoded).hasSize(1);
+        String expected = renderer.render(replies.withoutQuotes(
+                        replies.answer(replies.decoded(DecodeService.normalise(input), Fixtures.seed24()))))
+                + ConsoleSession.PIPED_MORE + "\n";
+        assertThat(out()).isEqualTo(expected).doesNotContain("----").doesNotContain(ConsoleSession.BANNER);
     }
 
     @Test
     void aMessageWithoutADiagnosticGetsTheNothingFoundHint() {
-        // GIVEN plain chat WHEN sent THEN the console answers with the hint
         run("does sharing work for you?", false);
         assertThat(out())
                 .startsWith("No Lync / Skype for Business diagnostic found")
@@ -70,7 +84,6 @@ final class ConsoleSessionTest {
 
     @Test
     void interactiveSessionsShowTheBanner() {
-        // GIVEN a person at a terminal WHEN input ends at once THEN the banner shows and the exit code is 0
         assertThat(run("", true)).isZero();
         assertThat(out()).startsWith(ConsoleSession.BANNER);
     }
@@ -80,5 +93,76 @@ final class ConsoleSessionTest {
         assertThat(run("\n\n", false)).isZero();
         assertThat(out()).isEmpty();
         assertThat(decoded).isEmpty();
+    }
+
+    @Test
+    void anEmptyEnterShowsThePromptAgain() {
+        // GIVEN a person who presses Enter three times WHEN the session runs
+        run("\n\n\n", true);
+        // THEN the prompt comes back each time and nothing is decoded
+        assertThat(out().split(ConsoleSession.PROMPT, -1)).hasSize(5);
+        assertThat(decoded).isEmpty();
+    }
+
+    @Test
+    void aTypedMessageEndsAtAnEmptyLine() {
+        // GIVEN two typed messages, each ended by an empty line
+        run("hello\n\nms-client-diagnostics: 24; reason=\"x\"\n\n", true);
+        // THEN each was answered on its own
+        assertThat(decoded).containsExactly("hello", "ms-client-diagnostics: 24; reason=\"x\"");
+    }
+
+    @Test
+    void anEmptyLineInsideAPastedBlockDoesNotEndIt() {
+        // GIVEN a pasted block (more input already waiting at its empty line), then an empty Enter
+        run("Looking at the reports\n\nms-client-diagnostics: 24; reason=\"x\"\n", true, true);
+        // THEN it is one message
+        assertThat(decoded).containsExactly("Looking at the reports\n\nms-client-diagnostics: 24; reason=\"x\"");
+    }
+
+    @Test
+    void aSipMessageEndsOnlyAtTwoEmptyLines() {
+        // GIVEN a typed SIP message with an empty line between headers and body, then two empty lines
+        run(SIP_WITH_BODY + "\n\n\n", true);
+        // THEN it is one message, and the person was told to press Enter once more
+        assertThat(decoded)
+                .singleElement()
+                .satisfies(d -> assertThat(d).contains("v=0").startsWith("SIP/2.0 488"));
+        assertThat(out()).contains(ConsoleSession.SECOND_EMPTY_LINE);
+    }
+
+    @Test
+    void aSipMessageEndedByCtrlDIsAnsweredToo() {
+        run(SIP_WITH_BODY + "\n", true);
+        assertThat(decoded).singleElement().satisfies(d -> assertThat(d).endsWith("reason=\"x\""));
+    }
+
+    @Test
+    void moreShowsTheFullChecklistOfTheLastAnswerAndRawAndTicketTheirViews() {
+        // GIVEN an answer, then "more", "raw" and "ticket"
+        run(Fixtures.SEED_24.replace("\n\n", "\n") + "\n\nmore\nraw\nticket\n", true);
+        // THEN the checklist, the fields and the Markdown follow the answer
+        String out = out();
+        assertThat(out).contains("Full checklist: ms-client-diagnostics 24");
+        assertThat(out).contains("Raw fields");
+        assertThat(out).contains("# Both endpoints are remote");
+        assertThat(decoded).hasSize(1);
+    }
+
+    @Test
+    void moreBeforeAnyAnswerSaysSo() {
+        run("more\n", true);
+        assertThat(out()).contains(ConsoleSession.NOTHING_YET);
+        assertThat(decoded).isEmpty();
+    }
+
+    @Test
+    void sipLooksAreRecognisedFromAStartLineOrHeaders() {
+        assertThat(ConsoleSession.looksLikeSip(List.of("BYE sip:bob@example.com SIP/2.0")))
+                .isTrue();
+        assertThat(ConsoleSession.looksLikeSip(List.of("Via: SIP/2.0/TLS 1.2.3.4", "CSeq: 2 BYE")))
+                .isTrue();
+        assertThat(ConsoleSession.looksLikeSip(List.of("hello", "ms-client-diagnostics: 24")))
+                .isFalse();
     }
 }

@@ -65,6 +65,7 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
@@ -569,6 +570,19 @@ public final class JdaTester {
         MessageEditCallbackAction deferEdit = succeeds(MessageEditCallbackAction.class, () -> null);
         lenient().when(e.deferEdit()).thenReturn(deferEdit);
         interaction(e, clicker);
+        return e;
+    }
+
+    /** Returns a choice of {@code values} in the select menu {@code componentId} under bot message {@code botMessageId}. */
+    public StringSelectInteractionEvent select(
+            String componentId, List<String> values, long botMessageId, User chooser) {
+        StringSelectInteractionEvent e = mock(StringSelectInteractionEvent.class);
+        lenient().when(e.getComponentId()).thenReturn(componentId);
+        lenient().when(e.getValues()).thenReturn(values);
+        lenient().when(e.getMessageIdLong()).thenReturn(botMessageId);
+        lenient().when(e.getChannel()).thenReturn((MessageChannelUnion) channel);
+        lenient().when(e.getJDA()).thenReturn(jda);
+        interaction(e, chooser);
         return e;
     }
 

@@ -52,6 +52,7 @@ final class RouterTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of());
 
         // WHEN the router is built THEN it refuses
@@ -75,6 +76,7 @@ final class RouterTest {
                         List.of(command("icewarn", () -> {
                             throw new IllegalStateException("secret internals at line 42");
                         })),
+                        List.of(),
                         List.of(),
                         List.of(),
                         List.of(),

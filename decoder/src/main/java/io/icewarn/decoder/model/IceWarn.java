@@ -65,6 +65,50 @@ public record IceWarn(String raw, long value, Radix radix) {
         return Optional.of(new IceWarn(t, v, radix));
     }
 
+    /**
+     * Returns why {@code text} is not an ICEWarn value, in one sentence for the user, or empty when
+     * {@link #parse} reads it. Says precisely what is wrong: no digits, a character that is no digit, a sign,
+     * or a value over 32 bits.
+     */
+    public static Optional<String> problem(String text) {
+        if (parse(text).isPresent()) {
+            return Optional.empty();
+        }
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return Optional.of("the value is empty; give it as 0x320 (hex) or 800 (decimal)");
+        }
+        if (t.startsWith("-")) {
+            return Optional.of(t + " is negative; an ICEWarn value is a bitmask from 0x0 to 0xffffffff");
+        }
+        boolean prefixed = t.length() >= 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X');
+        String digits = prefixed ? t.substring(2) : t;
+        if (digits.isEmpty()) {
+            return Optional.of(t + " has no digits after 0x; give it as 0x320");
+        }
+        boolean hexLetter = false;
+        for (int i = 0; i < digits.length(); i = digits.offsetByCodePoints(i, 1)) {
+            int c = digits.codePointAt(i);
+            boolean dec = c >= '0' && c <= '9';
+            boolean hex = (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!dec && !hex) {
+                return Optional.of("'" + new String(Character.toChars(c)) + "' is not a digit of a hex (0-9, a-f) or"
+                        + " decimal number; give the value as 0x320 or 800");
+            }
+            hexLetter |= hex;
+        }
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        if (prefixed || hexLetter) {
+            if (significant.length() > 8) {
+                return Optional.of(t + " is over 32 bits (" + (significant.length() * 4) + " bits of hex digits);"
+                        + " an ICEWarn value is at most 0xffffffff");
+            }
+            return Optional.of(t + " has more than 8 hex digits; write it without the leading zeros, as "
+                    + (prefixed ? "0x" : "") + significant);
+        }
+        return Optional.of(t + " is over 32 bits; an ICEWarn value is at most 4294967295 (0xffffffff)");
+    }
+
     /** Returns the set bits, lowest first, each as a single-bit value. */
     public List<Long> setBits() {
         List<Long> bits = new ArrayList<>(Long.bitCount(value));

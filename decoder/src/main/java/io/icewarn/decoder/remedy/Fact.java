@@ -80,6 +80,7 @@ public enum Fact {
     UNKNOWN_CODE(
             "unknown-code", s -> s.diagnostic().code().isPresent() && s.code().isEmpty()),
     QOE_RELAY("qoe-relay", s -> qoeIce(s, "RELAY")),
+    QOE_DIRECT("qoe-direct", s -> qoeIce(s, "DIRECT")),
     QOE_HTTP_PROXY("qoe-http-proxy", s -> qoeIce(s, "HTTP-PROXY")),
     QOE_FAILED("qoe-failed", s -> qoeIce(s, "FAILED"));
 

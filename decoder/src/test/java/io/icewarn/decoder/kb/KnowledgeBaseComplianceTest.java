@@ -67,6 +67,7 @@ final class KnowledgeBaseComplianceTest {
             "has-ice-warn-ex",
             "unknown-code",
             "qoe-relay",
+            "qoe-direct",
             "qoe-http-proxy",
             "qoe-failed",
             "call-failed",

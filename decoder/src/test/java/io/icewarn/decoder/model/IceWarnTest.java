@@ -74,4 +74,20 @@ final class IceWarnTest {
             assertThat(hex.hex()).isEqualTo("0x" + Long.toHexString(mask));
         }
     }
+
+    @Test
+    void problem_saysPreciselyWhatIsWrong() {
+        assertThat(IceWarn.problem("0x320")).isEmpty();
+        assertThat(IceWarn.problem("0x100000000"))
+                .hasValueSatisfying(m -> assertThat(m).contains("over 32 bits").contains("0xffffffff"));
+        assertThat(IceWarn.problem("4294967296"))
+                .hasValueSatisfying(m -> assertThat(m).contains("over 32 bits"));
+        assertThat(IceWarn.problem("0x")).hasValueSatisfying(m -> assertThat(m).contains("no digits"));
+        assertThat(IceWarn.problem("0x32g"))
+                .hasValueSatisfying(m -> assertThat(m).contains("'g'"));
+        assertThat(IceWarn.problem("-5")).hasValueSatisfying(m -> assertThat(m).contains("negative"));
+        assertThat(IceWarn.problem(" ")).hasValueSatisfying(m -> assertThat(m).contains("empty"));
+        assertThat(IceWarn.problem("0x000000320"))
+                .hasValueSatisfying(m -> assertThat(m).contains("0x320"));
+    }
 }

@@ -5,6 +5,7 @@ import io.icewarn.bot.discord.MessageReceiver;
 import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
+import io.icewarn.bot.features.buttons.AnswerSource;
 import io.icewarn.bot.features.buttons.ButtonIds;
 import io.icewarn.bot.features.catchup.Checkpoints;
 import io.icewarn.bot.features.fetch.FileRef;
@@ -236,7 +237,7 @@ public final class AutoReply implements MessageReceiver {
                     message,
                     existing,
                     name.length() > 100 ? name.substring(0, 100) : name,
-                    List.of(progress),
+                    inThread -> List.of(progress),
                     posted -> {
                         if (!ctx.work()
                                 .submit("large log", () -> finishLarge(message, files, posted, settings, handled))) {
@@ -278,11 +279,13 @@ public final class AutoReply implements MessageReceiver {
                     sent -> handled.done());
             return true;
         }
+        ReplyBuilder replies = ctx.services().replies(settings.redact());
+        Reply shown = replies.answer(answer.reply());
         poster.post(
                 message,
                 existing,
-                ctx.renderer().threadName(answer.reply()),
-                render(message, answer.reply()),
+                ctx.renderer().threadName(shown),
+                inThread -> render(message, shown, inThread, replies),
                 posted -> {
                     index.put(message.getIdLong(), posted.withKey(answer.key()));
                     dedup.remember(channelId, answer.key(), posted.jumpUrl(), settings.dedupWindow());
@@ -327,13 +330,15 @@ public final class AutoReply implements MessageReceiver {
             handled.done();
             return;
         }
+        ReplyBuilder replies = ctx.services().replies(settings.redact());
+        Reply shown = replies.answer(answer.reply());
         if (progress.inThread() && answer.found() && channel instanceof ThreadChannel) {
             ((ThreadChannel) channel)
                     .getManager()
-                    .setName(ctx.renderer().threadName(answer.reply()))
+                    .setName(ctx.renderer().threadName(shown))
                     .queue(null, e -> LOG.debug("could not rename the thread: {}", e.toString()));
         }
-        poster.replace(channel, progress, render(message, answer.reply()), posted -> {
+        poster.replace(channel, progress, render(message, shown, progress.inThread(), replies), posted -> {
             index.put(message.getIdLong(), posted.withKey(answer.key()));
             if (answer.found()) {
                 dedup.remember(
@@ -366,7 +371,12 @@ public final class AutoReply implements MessageReceiver {
             poster.remove(channel, where.get());
             return;
         }
-        poster.replace(channel, where.get(), render(message, answer.reply()), p -> index.put(message.getIdLong(), p));
+        ReplyBuilder replies = ctx.services().replies(settings.redact());
+        poster.replace(
+                channel,
+                where.get(),
+                render(message, replies.answer(answer.reply()), where.get().inThread(), replies),
+                p -> index.put(message.getIdLong(), p));
     }
 
     private void replyInPlace(Message message, List<MessageCreateData> messages, Checkpoints.Handling handled) {
@@ -377,13 +387,17 @@ public final class AutoReply implements MessageReceiver {
         return where.inThread() ? message.getJDA().getThreadChannelById(where.channelId()) : message.getChannel();
     }
 
-    private List<MessageCreateData> render(Message message, Reply reply) {
-        return ButtonIds.onLastMessage(
+    /**
+     * Returns the short answer {@code shown} as messages with its components; without the quote of the paste
+     * in a thread started on that very message, where the paste stands right above it.
+     */
+    private List<MessageCreateData> render(Message message, Reply shown, boolean inThread, ReplyBuilder replies) {
+        Reply reply = inThread ? replies.withoutQuotes(shown) : shown;
+        return ButtonIds.withComponents(
                 ctx.renderer().render(reply),
                 reply,
-                message.getAuthor().getIdLong(),
-                message.getChannel().getIdLong(),
-                message.getIdLong());
+                AnswerSource.message(message.getChannel().getIdLong(), message.getIdLong()),
+                message.getAuthor().getIdLong());
     }
 
     /** Returns true when {@code text} names a diagnostic header or field, so a "busy" answer is worth sending. */

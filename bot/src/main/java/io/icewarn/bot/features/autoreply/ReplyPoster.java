@@ -50,24 +50,31 @@ public final class ReplyPoster {
                 Permission.MESSAGE_SEND_IN_THREADS);
     }
 
+    /** The messages of an answer, which may differ with where they go. */
+    @FunctionalInterface
+    public interface Placed {
+        /** Returns the messages for a thread on the answered message ({@code true}) or a reply in place. */
+        List<MessageCreateData> messages(boolean inThread);
+    }
+
     /**
      * Posts {@code messages} for {@code original} and calls {@code done} with where they went: into
      * {@code existing} when it is not null (a thread the bot started on {@code original} earlier), else into a
      * new thread on it or in place.
      */
     public void post(
-            Message original,
-            ThreadChannel existing,
-            String threadName,
-            List<MessageCreateData> messages,
-            Consumer<Posted> done) {
+            Message original, ThreadChannel existing, String threadName, Placed messages, Consumer<Posted> done) {
         if (existing != null) {
             Outgoing.send(
-                    existing, null, messages, metrics, sent -> done.accept(posted(existing.getIdLong(), true, sent)));
+                    existing,
+                    null,
+                    messages.messages(true),
+                    metrics,
+                    sent -> done.accept(posted(existing.getIdLong(), true, sent)));
             return;
         }
         if (!canThread(original)) {
-            inPlace(original, messages, done);
+            inPlace(original, messages.messages(false), done);
             return;
         }
         original.createThreadChannel(threadName)
@@ -75,12 +82,12 @@ public final class ReplyPoster {
                         thread -> Outgoing.send(
                                 thread,
                                 null,
-                                messages,
+                                messages.messages(true),
                                 metrics,
                                 sent -> done.accept(posted(thread.getIdLong(), true, sent))),
                         failure -> {
                             LOG.info("could not start a thread, answering in place: {}", failure.toString());
-                            inPlace(original, messages, done);
+                            inPlace(original, messages.messages(false), done);
                         });
     }
 

@@ -6,7 +6,9 @@ import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.answer.Answerer;
+import io.icewarn.bot.features.buttons.AnswerSource;
 import io.icewarn.bot.features.buttons.ButtonIds;
+import io.icewarn.bot.reply.Reply;
 import java.util.List;
 import java.util.Objects;
 import net.dv8tion.jda.api.entities.Message;
@@ -53,12 +55,13 @@ public final class DecodeDiagnosticMenu implements MessageContextCommand {
                                 Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
                                 return;
                             }
-                            List<MessageCreateData> messages = ButtonIds.onLastMessage(
-                                    ctx.renderer().render(answer.reply()),
-                                    answer.reply(),
-                                    ephemeral ? 0 : event.getUser().getIdLong(),
-                                    target.getChannel().getIdLong(),
-                                    target.getIdLong());
+                            Reply shown =
+                                    ctx.services().replies(settings.redact()).answer(answer.reply());
+                            List<MessageCreateData> messages = ButtonIds.withComponents(
+                                    ctx.renderer().render(shown),
+                                    shown,
+                                    AnswerSource.message(target.getChannel().getIdLong(), target.getIdLong()),
+                                    ephemeral ? 0 : event.getUser().getIdLong());
                             Outgoing.respond(event, messages, ephemeral, ctx.metrics());
                         },
                         Outgoing.failure(event, ctx.metrics()));

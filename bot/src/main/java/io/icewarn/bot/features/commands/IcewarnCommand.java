@@ -6,10 +6,13 @@ import io.icewarn.bot.discord.SlashCommand;
 import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.answer.Answerer;
+import io.icewarn.bot.features.answer.RecentPastes;
+import io.icewarn.bot.features.buttons.AnswerSource;
 import io.icewarn.bot.features.buttons.ButtonIds;
 import io.icewarn.bot.features.fetch.FileRef;
 import io.icewarn.bot.features.fetch.Gathered;
 import io.icewarn.bot.reply.Reply;
+import io.icewarn.bot.reply.ReplyBuilder;
 import io.icewarn.decoder.CodeExplanation;
 import io.icewarn.decoder.IceWarnExplanation;
 import java.util.ArrayList;
@@ -31,8 +34,11 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 /**
  * {@code /icewarn decode text:<paste>}, {@code /icewarn flag value:<ICEWarn>} and
  * {@code /icewarn code code:<id> [header]} (with autocomplete over the known IDs). Every subcommand has a
- * {@code private} option (default from the settings); errors are always private. Paste-site links in the
- * decode text are fetched too. Long texts and links are decoded after {@code deferReply}. Needs no intent.
+ * {@code private} option; {@code decode} answers privately unless it is false (the paste is the user's own
+ * business until they share it), the others follow the server's setting. Errors are always private. The
+ * decode answer is the short answer with the same buttons as the automatic one; they find the text again
+ * through {@link RecentPastes}. Paste-site links in the decode text are fetched too. Long texts and links
+ * are decoded after {@code deferReply}. Needs no intent.
  */
 public final class IcewarnCommand implements SlashCommand {
     static final String NAME = "icewarn";
@@ -44,20 +50,24 @@ public final class IcewarnCommand implements SlashCommand {
             List.of("ms-client-diagnostics", "ms-diagnostics", "ms-diagnostics-public");
 
     private final BotContext ctx;
+    private final RecentPastes pastes;
     private final SlashCommandData data;
 
-    public IcewarnCommand(BotContext ctx) {
+    public IcewarnCommand(BotContext ctx, RecentPastes pastes) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.pastes = Objects.requireNonNull(pastes, "pastes");
         OptionData header = new OptionData(OptionType.STRING, "header", "Which header the ID came from");
         HEADERS.forEach(h -> header.addChoice(h, h));
         OptionData priv = new OptionData(OptionType.BOOLEAN, PRIVATE, "Only you see the answer");
+        OptionData privDecode = new OptionData(
+                OptionType.BOOLEAN, PRIVATE, "Only you see the answer (the default; False posts it in the channel)");
         this.data = Commands.slash(NAME, "Decode Lync / Skype for Business call-failure diagnostics")
                 .addSubcommands(
                         new SubcommandData("decode", "Decode a pasted diagnostic header or log excerpt")
                                 .addOptions(
                                         new OptionData(OptionType.STRING, "text", "The diagnostic text", true)
                                                 .setMaxLength(6000),
-                                        priv),
+                                        privDecode),
                         new SubcommandData("flag", "Explain an ICEWarn value bit by bit")
                                 .addOptions(
                                         new OptionData(
@@ -92,7 +102,7 @@ public final class IcewarnCommand implements SlashCommand {
         String sub = Objects.requireNonNullElse(event.getSubcommandName(), "");
         switch (sub) {
             case "decode":
-                decode(event, text(event, "text"), ephemeral, settings.redact());
+                decode(event, text(event, "text"), priv == null || priv.getAsBoolean(), settings.redact());
                 return;
             case "flag":
                 flag(event, text(event, "value"), ephemeral);
@@ -133,12 +143,16 @@ public final class IcewarnCommand implements SlashCommand {
             Outgoing.privately(event, Answerer.BUSY, ctx.metrics());
             return;
         }
-        List<MessageCreateData> messages = ButtonIds.onLastMessage(
-                ctx.renderer().render(answer.reply()),
-                answer.reply(),
-                ephemeral ? 0 : event.getUser().getIdLong(),
-                0,
-                0);
+        ReplyBuilder replies = ctx.services().replies(redact);
+        Reply shown = replies.answer(answer.reply());
+        AnswerSource source = answer.found()
+                ? AnswerSource.token(pastes.remember(gathered.text()))
+                : AnswerSource.message(0, 0); // nothing to show again: at most a Delete button
+        List<MessageCreateData> messages = ButtonIds.withComponents(
+                ctx.renderer().render(shown),
+                shown,
+                source,
+                ephemeral ? 0 : event.getUser().getIdLong());
         Outgoing.respond(event, messages, ephemeral, ctx.metrics());
     }
 

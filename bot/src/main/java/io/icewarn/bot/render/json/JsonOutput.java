@@ -182,8 +182,10 @@ public final class JsonOutput {
         g.writeNumberField("start", d.span().start());
         g.writeNumberField("end", d.span().end());
         g.writeEndObject();
+        g.writeStringField("summary", decoded.summary());
         g.writeStringField("verdict", decoded.verdict());
         writeInt(g, "sipStatus", d.sipStatus());
+        g.writeStringField("callId", decoded.callId().orElse(null));
         writeInt(
                 g,
                 "subErrorId",
@@ -210,15 +212,32 @@ public final class JsonOutput {
         }
         g.writeArrayFieldStart("checklist");
         for (ChecklistItem c : decoded.checklist()) {
-            g.writeStartObject();
-            g.writeStringField("text", c.text());
-            writeStrings(g, "sources", c.sources());
-            g.writeStringField("confidence", c.confidence().label());
-            g.writeStringField("rule", c.ruleId());
-            g.writeEndObject();
+            writeItem(g, c, true);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("remarks");
+        for (ChecklistItem c : decoded.remarks()) {
+            writeItem(g, c, false);
         }
         g.writeEndArray();
         writeStrings(g, "notes", decoded.notes());
+        g.writeEndObject();
+    }
+
+    /** Writes a step (with the steps merged into it) or a remark. */
+    private static void writeItem(JsonGenerator g, ChecklistItem c, boolean step) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("text", c.text());
+        writeStrings(g, "sources", c.sources());
+        g.writeStringField("confidence", c.confidence().label());
+        g.writeStringField("rule", c.ruleId());
+        if (step) {
+            g.writeArrayFieldStart("merged");
+            for (ChecklistItem m : c.merged()) {
+                writeItem(g, m, false);
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -233,7 +252,9 @@ public final class JsonOutput {
             g.writeStringField("label", f.label());
             g.writeBooleanField("expected", f.expected());
             g.writeStringField("expectation", f.expectation().label());
+            g.writeStringField("inContext", f.inContext().label());
             g.writeStringField("guidance", f.guidance());
+            g.writeStringField("contextNote", f.contextNote().isEmpty() ? null : f.contextNote());
             writeStrings(g, "sources", f.sources());
             g.writeStringField("confidence", f.confidence().label());
             g.writeEndObject();
@@ -255,6 +276,7 @@ public final class JsonOutput {
         g.writeStringField("meaning", c.meaning());
         g.writeStringField("area", c.area().orElse(null));
         g.writeStringField("family", c.family().orElse(null));
+        g.writeStringField("situation", c.situation().orElse(null));
         g.writeStringField("severity", c.severity().label());
         writeStrings(g, "sources", c.sources());
         g.writeStringField("confidence", c.confidence().label());

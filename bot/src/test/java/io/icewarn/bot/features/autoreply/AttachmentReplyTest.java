@@ -31,7 +31,7 @@ final class AttachmentReplyTest {
 
         // THEN the file was downloaded from its own URL and the diagnostic answered in a thread
         assertThat(tester.fetched).hasSize(1).allMatch(u -> u.endsWith("/client.log"));
-        assertThat(tester.threadNames).hasSize(1).allMatch(n -> n.contains("24"));
+        assertThat(tester.threadNames).hasSize(1).allMatch(n -> n.startsWith("Application sharing failed"));
     }
 
     @Test

@@ -27,21 +27,41 @@ final class AutoReplyTest {
     }
 
     @Test
-    void pasteGetsAThreadWithTheBreakdown() {
+    void pasteGetsAThreadNamedFromTheVerdictWithTheShortAnswer() {
         // GIVEN a message holding a diagnostic
         Message message = tester.message(Fixtures.SEED_24);
 
         // WHEN it arrives
         tester.router.onMessageReceived(tester.received(message));
 
-        // THEN a thread is started on it, named after the diagnostic, and the answer is posted inside
-        assertThat(tester.threadNames).hasSize(1);
-        assertThat(tester.threadNames.get(0)).contains("ms-client-diagnostics 24");
-        assertThat(tester.sent).isNotEmpty().allMatch(s -> s.via.equals("thread"));
-        assertThat(tester.sent.get(0).text()).contains("ICEWarn");
-        // and the last message carries the buttons
-        Sent last = tester.sent.get(tester.sent.size() - 1);
-        assertThat(last.data.getComponents()).isNotEmpty();
+        // THEN a thread named after the verdict (not the cut reason) is started on it, and the short answer is
+        // posted inside as one message: steps and evidence, no quote of the paste standing right above it
+        assertThat(tester.threadNames)
+                .containsExactly("Application sharing failed: both parties outside the network;"
+                        + " no TCP path through the A/V Edge");
+        assertThat(tester.sent).hasSize(1).allMatch(s -> s.via.equals("thread"));
+        assertThat(tester.sent.get(0).text())
+                .contains("1. ")
+                .contains("ICEWarn 0x320")
+                .doesNotContain("Quoted");
+        // and it carries the buttons, Delete last
+        String components = tester.sent.get(0).data.getComponents().toString();
+        assertThat(components).contains("Full checklist", "Raw fields", "Ticket", "Fixed it", "Didn't help", "Delete");
+        assertThat(components.lastIndexOf("Delete")).isGreaterThan(components.indexOf("Didn't help"));
+    }
+
+    @Test
+    void anAnswerInPlaceQuotesThePaste() {
+        // GIVEN a channel where no thread can be started
+        tester.threadsAllowed.set(false);
+        Message message = tester.message(Fixtures.SEED_24);
+
+        // WHEN the paste arrives
+        tester.router.onMessageReceived(tester.received(message));
+
+        // THEN the answer replies in place and quotes (the start of) the decoded fragment
+        assertThat(tester.sent).hasSize(1).allMatch(s -> s.via.equals("reply"));
+        assertThat(tester.sent.get(0).text()).contains("Quoted").contains("ms-client-diagnostics: 24");
     }
 
     @Test

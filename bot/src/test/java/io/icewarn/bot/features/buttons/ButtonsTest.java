@@ -103,6 +103,88 @@ final class ButtonsTest {
     }
 
     @Test
+    void fullChecklistShowsTheOtherStepsPrivately() {
+        // GIVEN an answered message
+        var original = tester.message(Fixtures.SEED_24);
+
+        // WHEN "Full checklist" is clicked
+        tester.router.onButtonInteraction(tester.button(
+                "iw:full:" + JdaTester.CHANNEL_ID + ":" + original.getIdLong(), BOT_MESSAGE, tester.user(9), null));
+
+        // THEN steps from 4 on, the remarks and the notes come privately
+        assertThat(tester.deferred).containsExactly("ephemeral");
+        assertThat(tester.sent).isNotEmpty().allMatch(s -> Boolean.TRUE.equals(s.ephemeral));
+        String all = tester.sent.stream().map(JdaTester.Sent::text).reduce("", String::concat);
+        assertThat(all).contains("4. ").contains("Remarks").doesNotContain("\\n1. ");
+    }
+
+    @Test
+    void aButtonOfAnAnswerWhoseTokenExpiredSaysSo() {
+        tester.router.onButtonInteraction(tester.button("iw:full:t:zzzzzzzzzzzz", BOT_MESSAGE, tester.user(9), null));
+        assertThat(tester.sent).singleElement().satisfies(s -> {
+            assertThat(s.ephemeral).isTrue();
+            assertThat(s.data.getContent()).isEqualTo(OriginalMessage.EXPIRED);
+        });
+    }
+
+    @Test
+    void theMenuOfAManyDiagnosticAnswerOpensOneOfThemPrivately() {
+        // GIVEN an answer to a message with two diagnostics, whose first message carries a menu
+        var original = tester.message(Fixtures.SERVER_1008);
+        tester.router.onMessageReceived(tester.received(original));
+        String pick = "iw:pick:" + JdaTester.CHANNEL_ID + ":" + original.getIdLong();
+        assertThat(tester.sent.get(0).data.getComponents().toString()).contains(pick);
+        int before = tester.sent.size();
+
+        // WHEN the second diagnostic (4141) is chosen
+        tester.router.onStringSelectInteraction(
+                tester.select(pick, List.of("1"), tester.sent.get(0).messageId, tester.user(9)));
+
+        // THEN its own short answer comes privately, with buttons that act on it alone
+        assertThat(tester.sent).hasSize(before + 1);
+        JdaTester.Sent one = tester.sent.get(before);
+        assertThat(one.ephemeral).isTrue();
+        assertThat(one.text()).contains("4141").contains("User disabled");
+        assertThat(one.data.getComponents().toString())
+                .contains("iw:full:" + JdaTester.CHANNEL_ID + ":" + original.getIdLong() + ":1")
+                .doesNotContain("iw:del:")
+                .doesNotContain("iw:pick:");
+    }
+
+    @Test
+    void aShortTicketComesAsACodeBlockToCopy() {
+        // GIVEN an answered message whose ticket fits one message
+        var original = tester.message("SIP/2.0 488 Not Acceptable Here\n"
+                + "ms-client-diagnostics: 52017;reason=\"Encryption levels dont match\"");
+
+        // WHEN "Ticket" is clicked
+        tester.router.onButtonInteraction(tester.button(
+                "iw:tkt:" + JdaTester.CHANNEL_ID + ":" + original.getIdLong(), BOT_MESSAGE, tester.user(9), null));
+
+        // THEN the Markdown comes privately in a code block, no file
+        assertThat(tester.sent).singleElement().satisfies(s -> {
+            assertThat(s.ephemeral).isTrue();
+            assertThat(s.data.getContent())
+                    .startsWith("```md\n# The client refused the session")
+                    .endsWith("```");
+            assertThat(s.data.getFiles()).isEmpty();
+        });
+    }
+
+    @Test
+    void aLongTicketIsSentAsMarkdownNotAsAnAnonymousBinary() throws Exception {
+        // GIVEN a ticket longer than one message
+        var message = TicketButton.message("# title\n" + "x".repeat(3000));
+        // THEN it is a file whose part says text/markdown
+        List<FileUpload> files = new ArrayList<>(message.getFiles());
+        assertThat(files).singleElement().satisfies(f -> assertThat(f.getName()).isEqualTo(TicketButton.FILE_NAME));
+        okhttp3.MultipartBody.Builder body = new okhttp3.MultipartBody.Builder();
+        files.get(0).addPart(body, 0);
+        okhttp3.MultipartBody built = body.build();
+        assertThat(built.part(0).body().contentType()).hasToString("text/markdown; charset=utf-8");
+    }
+
+    @Test
     void ticketIsAPrivateMarkdownFile() {
         // GIVEN an answered message
         var original = tester.message(Fixtures.SERVER_1008);
@@ -167,11 +249,12 @@ final class ButtonsTest {
         var message = tester.message(Fixtures.SEED_24);
         tester.router.onMessageReceived(tester.received(message));
 
-        // THEN its buttons carry the author, the original message and fit Discord's 100-character IDs
-        String components =
-                tester.sent.get(tester.sent.size() - 1).data.getComponents().toString();
+        // THEN its buttons (on the first message) carry the author, the original message and fit Discord's
+        // 100-character IDs
+        String components = tester.sent.get(0).data.getComponents().toString();
         assertThat(components)
                 .contains("iw:del:" + JdaTester.USER_ID)
+                .contains("iw:full:" + JdaTester.CHANNEL_ID + ":" + message.getIdLong())
                 .contains("iw:raw:" + JdaTester.CHANNEL_ID + ":" + message.getIdLong())
                 .contains("iw:tkt:" + JdaTester.CHANNEL_ID + ":" + message.getIdLong())
                 .contains("iw:fb:y:")
@@ -184,7 +267,7 @@ final class ButtonsTest {
         tester.threadsAllowed.set(false);
         var message = tester.message(Fixtures.SEED_24 + "\n" + Fixtures.SERVER_1008);
         tester.router.onMessageReceived(tester.received(message));
-        var last = tester.sent.get(tester.sent.size() - 1);
+        var last = tester.sent.get(0);
         String deleteId = "iw:del:" + JdaTester.USER_ID + ":" + message.getIdLong();
         assertThat(last.data.getComponents().toString()).contains(deleteId);
         User poster = tester.user(JdaTester.USER_ID);

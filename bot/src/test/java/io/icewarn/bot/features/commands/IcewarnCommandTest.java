@@ -28,12 +28,48 @@ final class IcewarnCommandTest {
         // WHEN it runs
         tester.router.onSlashCommandInteraction(event);
 
-        // THEN the reply is public (settings default) and holds the breakdown
-        assertThat(tester.sent).isNotEmpty();
+        // THEN the reply is private (the default for decode, whatever the server's setting) and is the short
+        // answer, with the buttons of the automatic answer but no Delete (its reader can dismiss it)
+        assertThat(tester.sent).hasSize(1);
         assertThat(tester.sent.get(0).via).isEqualTo("interaction");
-        assertThat(tester.sent.get(0).ephemeral).isFalse();
-        assertThat(tester.sent.get(0).text()).contains("ICEWarn");
+        assertThat(tester.sent.get(0).ephemeral).isTrue();
+        assertThat(tester.sent.get(0).text()).contains("ICEWarn 0x320").contains("1. ");
+        String components = tester.sent.get(0).data.getComponents().toString();
+        assertThat(components).contains("iw:full:t:", "iw:raw:t:", "iw:tkt:t:", "iw:fb:y:", "iw:fb:n:");
+        assertThat(components).doesNotContain("iw:del:");
         assertThat(tester.deferred).isEmpty();
+    }
+
+    @Test
+    void privateFalsePostsTheDecodeInTheChannelWithDelete() {
+        // GIVEN /icewarn decode private:false
+        tester.router.onSlashCommandInteraction(
+                tester.slash("decode", Map.of("text", Fixtures.SEED_24, "private", false)));
+
+        // THEN the answer is public and its author may delete it
+        assertThat(tester.sent).hasSize(1);
+        assertThat(tester.sent.get(0).ephemeral).isFalse();
+        assertThat(tester.sent.get(0).data.getComponents().toString()).contains("iw:del:" + JdaTester.USER_ID);
+    }
+
+    @Test
+    void theButtonsOfADecodeAnswerFindThePasteAgain() {
+        // GIVEN a /icewarn decode answer
+        tester.router.onSlashCommandInteraction(tester.slash("decode", Map.of("text", Fixtures.SEED_24)));
+        String components = tester.sent.get(0).data.getComponents().toString();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("iw:full:t:[a-z2-9]+").matcher(components);
+        assertThat(m.find()).isTrue();
+        String fullId = m.group();
+
+        // WHEN its Full checklist is clicked
+        tester.router.onButtonInteraction(
+                tester.button(fullId, tester.sent.get(0).messageId, tester.user(JdaTester.USER_ID), null));
+
+        // THEN the rest of the checklist comes privately
+        assertThat(tester.sent).hasSize(2);
+        assertThat(tester.sent.get(1).ephemeral).isTrue();
+        assertThat(tester.sent.get(1).text()).contains("Full checklist").contains("4. ");
     }
 
     @Test
@@ -70,8 +106,8 @@ final class IcewarnCommandTest {
         // WHEN /icewarn decode runs
         tester.router.onSlashCommandInteraction(tester.slash("decode", Map.of("text", text)));
 
-        // THEN the reply was deferred and the answer came as follow-ups
-        assertThat(tester.deferred).containsExactly("public");
+        // THEN the reply was deferred (privately, the default) and the answer came as follow-ups
+        assertThat(tester.deferred).containsExactly("ephemeral");
         assertThat(tester.sent).isNotEmpty().allMatch(s -> s.via.equals("followup"));
     }
 

@@ -1,5 +1,7 @@
 package io.icewarn.bot.render.discord;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -68,9 +70,95 @@ public final class DiscordLimitValidator {
             if (total > 6000) {
                 out.add(where + " has " + total + " characters across its embeds");
             }
+            out.addAll(componentViolations(where, msg));
         }
         return out;
     }
+
+    /**
+     * Returns the violated component rules of one message, read from its JSON body: at most 5 action rows;
+     * a row holds 1 to 5 buttons or exactly one select menu; every custom_id is 1–100 characters and unique in
+     * the message; a button label is at most 80 characters; a select menu has 1–25 options, each label, value
+     * and description at most 100 characters, unique values, and a placeholder of at most 150.
+     */
+    static List<String> componentViolations(String where, MessageCreateData msg) {
+        List<String> out = new ArrayList<>();
+        if (msg.getComponents().isEmpty()) {
+            return out;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(msg.toData().toString());
+        } catch (java.io.IOException e) {
+            out.add(where + " body is not JSON");
+            return out;
+        }
+        JsonNode rows = body.path("components");
+        if (rows.size() > 5) {
+            out.add(where + " has " + rows.size() + " action rows");
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode row : rows) {
+            if (row.path("type").asInt() != 1) {
+                out.add(where + " has a top-level component that is not an action row");
+                continue;
+            }
+            JsonNode children = row.path("components");
+            int buttons = 0;
+            int selects = 0;
+            for (JsonNode c : children) {
+                String id = c.path("custom_id").asText("");
+                if (c.has("custom_id")) {
+                    if (id.isEmpty() || id.length() > 100) {
+                        out.add(where + " custom_id length " + id.length());
+                    }
+                    if (!ids.add(id)) {
+                        out.add(where + " repeats custom_id " + id);
+                    }
+                }
+                if (c.path("type").asInt() == 2) {
+                    buttons++;
+                    if (c.path("label").asText("").length() > 80) {
+                        out.add(where + " button label over 80: "
+                                + c.path("label").asText());
+                    }
+                    if (!c.has("custom_id") && !c.has("url")) {
+                        out.add(where + " button without custom_id or url");
+                    }
+                } else if (c.path("type").asInt() == 3) {
+                    selects++;
+                    JsonNode options = c.path("options");
+                    if (options.isEmpty() || options.size() > 25) {
+                        out.add(where + " select menu with " + options.size() + " options");
+                    }
+                    if (c.path("placeholder").asText("").length() > 150) {
+                        out.add(where + " select placeholder over 150");
+                    }
+                    java.util.Set<String> values = new java.util.HashSet<>();
+                    for (JsonNode o : options) {
+                        for (String f : List.of("label", "value", "description")) {
+                            if (o.path(f).asText("").length() > 100) {
+                                out.add(where + " select option " + f + " over 100");
+                            }
+                        }
+                        if (o.path("label").asText("").isEmpty()
+                                || !values.add(o.path("value").asText(""))) {
+                            out.add(where + " select option without label or with a repeated value");
+                        }
+                    }
+                }
+            }
+            if (selects > 1 || (selects == 1 && buttons > 0)) {
+                out.add(where + " row mixes a select menu with other components");
+            }
+            if (buttons > 5 || buttons + selects == 0) {
+                out.add(where + " row with " + buttons + " buttons");
+            }
+        }
+        return out;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Returns the violations of a thread name (1–100 characters, whole code points). */
     public static List<String> threadNameViolations(String name) {

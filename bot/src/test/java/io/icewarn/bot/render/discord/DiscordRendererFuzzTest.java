@@ -2,6 +2,8 @@ package io.icewarn.bot.render.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.icewarn.bot.features.buttons.AnswerSource;
+import io.icewarn.bot.features.buttons.ButtonIds;
 import io.icewarn.bot.reply.Reply;
 import io.icewarn.bot.reply.ReplyBuilder;
 import io.icewarn.bot.reply.ReplySection;
@@ -21,7 +23,7 @@ final class DiscordRendererFuzzTest {
 
     private static Optional<SourceRef> source(String key) {
         return key.hashCode() % 2 == 0
-                ? Optional.of(new SourceRef(key, "Title of " + key, "https://example.org/" + key))
+                ? Optional.of(new SourceRef(key, "Title of " + key, "https://example.org/" + key, "Label of " + key))
                 : Optional.empty();
     }
 
@@ -34,17 +36,39 @@ final class DiscordRendererFuzzTest {
         for (int run = 0; run < RUNS; run++) {
             RandomDecodes.Sample sample = generator.next();
             ReplyBuilder builder = new ReplyBuilder(DiscordRendererFuzzTest::source, run % 3 == 0);
-            // WHEN each is worded and rendered
+            // WHEN each is worded and rendered in every view: the full reply, the short answer (in place and in
+            // a thread, with its components), the full checklist, the raw fields and one diagnostic of several
             Reply reply = builder.decoded(sample.text(), sample.result());
+            Reply answer = builder.answer(reply);
             List<MessageCreateData> rendered = renderer.render(reply);
             messages += rendered.size();
+            List<List<MessageCreateData>> views = new ArrayList<>();
+            views.add(rendered);
+            Reply a = run % 2 == 0 ? answer : builder.withoutQuotes(answer); // in place, or in a thread
+            List<MessageCreateData> shown = ButtonIds.withComponents(
+                    renderer.render(a), a, AnswerSource.message(123L, 456L), run % 3 == 0 ? 0 : 789L);
+            if (shown.size() > DiscordRenderer.MAX_ANSWER_MESSAGES) {
+                violations.add("run " + run + ": the answer takes " + shown.size() + " messages");
+            }
+            views.add(shown);
+            if (run % 5 == 0) { // the views on demand, on a fifth of the runs to keep the test quick
+                views.add(renderer.render(builder.checklist(reply)));
+                views.add(renderer.render(builder.rawFields(reply)));
+            }
+            if (run % 5 == 1 && !reply.sections().isEmpty()) {
+                builder.one(reply, reply.sections().get(0).index())
+                        .ifPresent(one -> views.add(renderer.render(builder.answer(one))));
+            }
             // THEN the independent validator finds nothing, mentions cannot ping, and no checklist item
             // that fits a field was cut
-            for (String v : DiscordLimitValidator.violations(rendered)) {
-                violations.add("run " + run + ": " + v);
+            for (List<MessageCreateData> view : views) {
+                for (String v : DiscordLimitValidator.violations(view)) {
+                    violations.add("run " + run + ": " + v);
+                }
+                violations.addAll(prefixed(run, mentionsIn(view)));
             }
             violations.addAll(prefixed(run, DiscordLimitValidator.threadNameViolations(renderer.threadName(reply))));
-            violations.addAll(prefixed(run, mentionsIn(rendered)));
+            violations.addAll(prefixed(run, DiscordLimitValidator.threadNameViolations(renderer.threadName(answer))));
             violations.addAll(prefixed(run, cutChecklistItems(reply, rendered)));
             if (violations.size() > 20) {
                 break;
@@ -67,6 +91,8 @@ final class DiscordRendererFuzzTest {
             texts.add(m.getContent());
             for (MessageEmbed e : m.getEmbeds()) {
                 texts.add(e.getTitle());
+                texts.add(e.getAuthor() == null ? null : e.getAuthor().getName());
+                texts.add(e.getFooter() == null ? null : e.getFooter().getText());
                 texts.add(e.getDescription());
                 e.getFields().forEach(f -> {
                     texts.add(f.getName());
@@ -87,7 +113,7 @@ final class DiscordRendererFuzzTest {
         messages.forEach(m -> m.getEmbeds().forEach(e -> e.getFields().forEach(f -> values.add(f.getValue()))));
         List<String> out = new ArrayList<>();
         for (ReplySection s : reply.sections()) {
-            for (ReplySection.ChecklistLine c : s.checklist()) {
+            for (ReplySection.ChecklistLine c : s.steps()) {
                 String escaped = Markdown.escape(c.text());
                 if (escaped.length() < 700 && values.stream().noneMatch(v -> v.contains(escaped))) {
                     out.add("checklist item " + c.number() + " was cut");

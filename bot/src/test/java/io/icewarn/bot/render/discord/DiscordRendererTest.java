@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.icewarn.bot.Fixtures;
 import io.icewarn.bot.Golden;
 import io.icewarn.bot.reply.Reply;
+import io.icewarn.bot.reply.ReplyAttachment;
 import io.icewarn.bot.reply.ReplyBuilder;
 import io.icewarn.bot.reply.ReplySection;
+import io.icewarn.decoder.Decoder;
 import io.icewarn.decoder.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -15,21 +18,31 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 
 final class DiscordRendererTest {
+    private static final Decoder DECODER = Decoder.standard();
     private final ReplyBuilder builder = new ReplyBuilder(Fixtures::source, false);
+    private final ReplyBuilder real = new ReplyBuilder(DECODER::source, false);
     private final DiscordRenderer renderer = new DiscordRenderer();
 
     @Test
-    void theSeedPasteRendersAsTheGoldenEmbed() {
-        // GIVEN the seed paste's reply WHEN rendered THEN it matches the golden dump
-        List<MessageCreateData> messages = renderer.render(builder.decoded(Fixtures.SEED_24, Fixtures.seed24()));
+    void theSeedAnswerRendersAsTheGoldenEmbed() {
+        // GIVEN the seed paste's short answer WHEN rendered THEN it matches the golden dump and every limit holds
+        List<MessageCreateData> messages =
+                renderer.render(builder.answer(builder.decoded(Fixtures.SEED_24, Fixtures.seed24())));
         Golden.assertMatches("discord-seed-24.txt", dump(messages));
+        assertThat(DiscordLimitValidator.violations(messages)).isEmpty();
+    }
+
+    @Test
+    void theSeedFullReplyRendersAsTheGoldenEmbeds() {
+        List<MessageCreateData> messages = renderer.render(builder.decoded(Fixtures.SEED_24, Fixtures.seed24()));
+        Golden.assertMatches("discord-seed-24-full.txt", dump(messages));
         assertThat(DiscordLimitValidator.violations(messages)).isEmpty();
     }
 
     @Test
     void twoServerDiagnosticsRenderAsTheGoldenEmbeds() {
         List<MessageCreateData> messages =
-                renderer.render(builder.decoded(Fixtures.SERVER_1008, Fixtures.server1008()));
+                renderer.render(builder.answer(builder.decoded(Fixtures.SERVER_1008, Fixtures.server1008())));
         Golden.assertMatches("discord-server-1008.txt", dump(messages));
     }
 
@@ -37,6 +50,27 @@ final class DiscordRendererTest {
     void nothingFoundRendersAsTheGoldenEmbed() {
         List<MessageCreateData> messages = renderer.render(builder.decoded("hello", Fixtures.nothing()));
         Golden.assertMatches("discord-nothing-found.txt", dump(messages));
+    }
+
+    @Test
+    void theShortAnswerIsOneEmbedWithTheVerdictAsTitleAndTheStepsFirst() {
+        // GIVEN the seed decoded by the real decoder WHEN its answer is rendered
+        Reply answer = real.answer(real.decoded(Fixtures.SEED_24, DECODER.decode(Fixtures.SEED_24)));
+        List<MessageCreateData> messages = renderer.render(real.withoutQuotes(answer));
+        // THEN one message, one red embed: the code above the verdict, the steps opening the description,
+        // sources as masked links whose text is the source's label
+        assertThat(messages)
+                .singleElement()
+                .satisfies(m -> assertThat(m.getEmbeds()).hasSize(1));
+        MessageEmbed e = messages.get(0).getEmbeds().get(0);
+        assertThat(e.getColorRaw()).isEqualTo(DiscordRenderer.FAILURE_COLOUR);
+        assertThat(e.getAuthor().getName()).startsWith("ms-client-diagnostics 24 · reported by the caller");
+        assertThat(e.getTitle()).isEqualTo(answer.headline());
+        assertThat(e.getDescription()).startsWith("1. ");
+        assertThat(e.getDescription()).contains("[Microsoft Learn: Edge Server requirements](<https://");
+        assertThat(e.getDescription()).doesNotContain("[S40]").doesNotContain("S40 ");
+        assertThat(e.getDescription()).contains("❌ 0x200 TCP TURN connectivity failed");
+        assertThat(e.getFields()).isEmpty();
     }
 
     @Test
@@ -48,25 +82,25 @@ final class DiscordRendererTest {
                 + "LocalSite=10.0.0.15:50010,LocalMR=203.0.113.20:56421,RemoteSite=198.51.100.7:50022,"
                 + "RemoteMR=203.0.113.20:57102,PortRange=50000:50019,LocalMRTCPPort=56421,RemoteMRTCPPort=57102,"
                 + "LocalLocation=2,RemoteLocation=1,FederationType=0\"\n```\nany idea @everyone?";
-        io.icewarn.decoder.Decoder decoder = io.icewarn.decoder.Decoder.standard();
-        // WHEN worded (redacted) and rendered
-        Reply reply = new ReplyBuilder(decoder::source, true).decoded(paste, decoder.decode(paste));
-        List<MessageCreateData> messages = renderer.render(reply);
-        // THEN every limit holds, nothing pings, and no address is shown
-        assertThat(reply.sections()).hasSize(1);
-        assertThat(DiscordLimitValidator.violations(messages)).isEmpty();
-        assertThat(DiscordRendererFuzzTest.mentionsIn(messages)).isEmpty();
-        assertThat(dump(messages)).doesNotContain("10.0.0.15").doesNotContain("203.0.113.20");
+        // WHEN worded (redacted) and rendered, in full and as the answer
+        ReplyBuilder redacting = new ReplyBuilder(DECODER::source, true);
+        Reply reply = redacting.decoded(paste, DECODER.decode(paste));
+        for (Reply view : List.of(reply, redacting.answer(reply))) {
+            List<MessageCreateData> messages = renderer.render(view);
+            // THEN every limit holds, nothing pings, and no address is shown
+            assertThat(DiscordLimitValidator.violations(messages)).isEmpty();
+            assertThat(DiscordRendererFuzzTest.mentionsIn(messages)).isEmpty();
+            assertThat(dump(messages)).doesNotContain("10.0.0.15").doesNotContain("203.0.113.20");
+        }
     }
 
     @Test
     void everyMessageAllowsNoMentions() {
-        // GIVEN replies of every kind
         List<Reply> replies = List.of(
                 builder.decoded(Fixtures.SEED_24, Fixtures.seed24()),
+                builder.answer(builder.decoded(Fixtures.SEED_24, Fixtures.seed24())),
                 builder.nothingFound(List.of()),
                 builder.error("boom @everyone"));
-        // WHEN rendered THEN each message has empty allowed mentions and does not ping the replied user
         for (Reply r : replies) {
             for (MessageCreateData m : renderer.render(r)) {
                 assertThat(m.getAllowedMentions()).isEmpty();
@@ -79,38 +113,42 @@ final class DiscordRendererTest {
 
     @Test
     void everyMentionFormInAPasteIsNeutralised() {
-        // GIVEN a paste whose quote, reason and field values hold every mention form
         String pings = "@everyone @here <@123456789012345678> <@!123456789012345678> <@&123456789012345678> "
                 + "<#123456789012345678> </decode:123456789012345678>";
         String text = Fixtures.SEED_24.replace("Looking at", pings);
         Reply reply = builder.decoded(text, Fixtures.seed24());
         Reply error = builder.error(pings);
-        // WHEN rendered THEN no mention syntax is left anywhere
         assertThat(DiscordRendererFuzzTest.mentionsIn(renderer.render(reply))).isEmpty();
+        assertThat(DiscordRendererFuzzTest.mentionsIn(renderer.render(builder.answer(reply))))
+                .isEmpty();
         assertThat(DiscordRendererFuzzTest.mentionsIn(renderer.render(error))).isEmpty();
         assertThat(renderer.render(error).get(0).getAllowedMentions()).isEmpty();
     }
 
     @Test
-    void aVeryLongSectionIsSplitAcrossEmbedsAndMessages() {
-        // GIVEN a section with 80 long checklist items
-        List<ReplySection.ChecklistLine> steps = new java.util.ArrayList<>();
+    void aVeryLongSectionIsSplitAcrossEmbedsAndMessagesInADetailView() {
+        // GIVEN a section with 80 long steps
+        List<ReplySection.ChecklistLine> steps = new ArrayList<>();
         for (int i = 1; i <= 80; i++) {
-            steps.add(new ReplySection.ChecklistLine(i, ("step " + i + " ").repeat(60), List.of(), i % 2 == 0, ""));
+            steps.add(new ReplySection.ChecklistLine(
+                    i, ("step " + i + " ").repeat(60), List.of(), i % 2 == 0, "", List.of()));
         }
         ReplySection s = new ReplySection(
+                -1,
                 Severity.FAILURE,
                 "x".repeat(300),
+                "t",
+                "l",
                 "",
                 "v",
-                "",
-                List.of(),
+                ReplySection.Flags.NONE,
                 List.of(),
                 steps,
                 List.of(),
                 List.of(),
+                List.of(),
                 Optional.empty());
-        Reply reply = new Reply(Reply.Kind.DIAGNOSTICS, "h", "", List.of(s), List.of(), "footer");
+        Reply reply = Reply.of(Reply.Kind.DIAGNOSTICS, "h", "", List.of(s), List.of(), "footer");
         // WHEN rendered
         List<MessageCreateData> messages = renderer.render(reply);
         // THEN it needs several messages, all within limits, and the title was cut with an ellipsis
@@ -123,20 +161,66 @@ final class DiscordRendererTest {
     }
 
     @Test
-    void threadNameIsCodeAndReasonWithinOneHundredCharacters() {
-        // GIVEN the seed reply WHEN a thread name is made
-        String name = renderer.threadName(builder.decoded(Fixtures.SEED_24, Fixtures.seed24()));
-        // THEN it starts with the code and fits
-        assertThat(name).startsWith("ms-client-diagnostics 24 — Call failed").hasSizeLessThanOrEqualTo(100);
+    void anAnswerToAThousandDiagnosticsIsAtMostTwoMessagesWithinEveryLimit() {
+        // GIVEN a log of 1000 diagnostics
+        String text = ("SIP/2.0 504 Server time-out\nCall-ID: c%d\n"
+                        + "ms-diagnostics: 1008;reason=\"Unable to resolve DNS SRV record\";source=\"sip.example.com\"\n\n")
+                .repeat(1);
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            log.append(String.format(text, i));
+        }
+        Reply full = real.decoded(log.toString(), DECODER.decode(log.toString()));
+        assertThat(full.sections()).hasSize(1000);
+        // WHEN its answer is rendered
+        List<MessageCreateData> messages = renderer.render(real.answer(full));
+        // THEN two messages at most, every limit holds, and the overflow is counted
+        assertThat(messages).hasSizeLessThanOrEqualTo(DiscordRenderer.MAX_ANSWER_MESSAGES);
+        assertThat(DiscordLimitValidator.violations(messages)).isEmpty();
+        assertThat(dump(messages)).contains("940 more diagnostics");
+    }
+
+    @Test
+    void threadNameIsTheVerdictWithinOneHundredCharacters() {
+        // GIVEN the seed answer WHEN a thread name is made
+        Reply answer = real.answer(real.decoded(Fixtures.SEED_24, DECODER.decode(Fixtures.SEED_24)));
+        String name = renderer.threadName(answer);
+        // THEN it is the verdict, not the cut reason, and fits
+        assertThat(name)
+                .isEqualTo(
+                        "Application sharing failed: both parties outside the network; no TCP path through the A/V Edge");
         assertThat(DiscordLimitValidator.threadNameViolations(name)).isEmpty();
     }
 
     @Test
     void aThreadNameNeverSplitsAnEmoji() {
-        // GIVEN a headline of 200 emoji WHEN made a thread name THEN no surrogate pair is cut
-        Reply reply = new Reply(Reply.Kind.ERROR, "😀".repeat(200), "", List.of(), List.of(), "");
+        Reply reply = Reply.of(Reply.Kind.ERROR, "😀".repeat(200), "", List.of(), List.of(), "");
         assertThat(DiscordLimitValidator.threadNameViolations(renderer.threadName(reply)))
                 .isEmpty();
+    }
+
+    @Test
+    void anAttachmentGoesWithTheFirstMessage() {
+        // GIVEN an answer with a picture (the place a SIP ladder takes)
+        Reply answer = builder.answer(builder.decoded(Fixtures.SEED_24, Fixtures.seed24()));
+        Reply withPicture = new Reply(
+                answer.kind(),
+                answer.view(),
+                answer.headline(),
+                answer.summary(),
+                answer.sections(),
+                answer.digest(),
+                answer.picks(),
+                answer.pickPrompt(),
+                answer.notes(),
+                answer.footer(),
+                List.of(new ReplyAttachment("ladder.png", "image/png", "SIP ladder", new byte[] {1, 2, 3})));
+        // WHEN rendered THEN the first message carries the file
+        List<MessageCreateData> messages = renderer.render(withPicture);
+        assertThat(messages.get(0).getFiles())
+                .singleElement()
+                .satisfies(f -> assertThat(f.getName()).isEqualTo("ladder.png"));
+        assertThat(DiscordLimitValidator.violations(messages)).isEmpty();
     }
 
     /** Returns a readable, deterministic dump of messages for golden files. */
@@ -156,6 +240,9 @@ final class DiscordRendererTest {
                 b.append("--- embed #")
                         .append(String.format("%06X", e.getColorRaw() & 0xFFFFFF))
                         .append('\n');
+                if (e.getAuthor() != null) {
+                    b.append("author: ").append(e.getAuthor().getName()).append('\n');
+                }
                 b.append("title: ").append(e.getTitle()).append('\n');
                 if (e.getDescription() != null) {
                     b.append("description:\n").append(e.getDescription()).append('\n');

@@ -106,7 +106,29 @@ final class JsonOutputTest {
     }
 
     @Test
-    void theDocumentIsByteForByteTheOneTheTreeWriterWrote() {
+    void aRealDecodeKeepsTheSummaryTheBitsInContextTheMergedStepsAndTheRemarks() throws Exception {
+        // GIVEN the seed decoded by the real decoder WHEN written
+        io.icewarn.decoder.Decoder decoder = io.icewarn.decoder.Decoder.standard();
+        JsonNode d = mapper.readTree(new JsonOutput()
+                        .render(List.of(JsonOutput.Input.decoded("seed.txt", decoder.decode(Fixtures.SEED_24)))))
+                .get("diagnostics")
+                .get(0);
+        // THEN nothing the short answer leaves out is lost
+        assertThat(d.get("summary").asText()).startsWith("Application sharing failed");
+        JsonNode bit200 = d.get("iceWarn").get("flags").get(2);
+        assertThat(bit200.get("bit").asText()).isEqualTo("0x200");
+        assertThat(bit200.get("expectation").asText()).isEqualTo("expected");
+        assertThat(bit200.get("inContext").asText()).isEqualTo("problem");
+        assertThat(bit200.get("contextNote").asText()).contains("TCP only");
+        assertThat(d.get("checklist").get(0).get("merged").get(0).get("rule").asText())
+                .isEqualTo("sharing-needs-tcp");
+        assertThat(d.get("remarks").get(0).get("rule").asText()).isEqualTo("direct-path-note");
+        assertThat(d.get("codeInfo").get("situation").asText()).isEqualTo("both parties outside the network");
+        assertThat(d.get("callId").isNull()).isTrue();
+    }
+
+    @Test
+    void theDocumentMatchesTheGoldenFile() {
         // GIVEN a client and a server diagnostic, a problem, an empty decode and an unreadable input
         DecodeResult withProblem = new DecodeResult(
                 Fixtures.server1008().diagnostics(),
@@ -118,8 +140,9 @@ final class JsonOutputTest {
                         JsonOutput.Input.decoded("server.log", withProblem),
                         JsonOutput.Input.decoded("empty.txt", Fixtures.nothing()),
                         JsonOutput.Input.failed("b.bin", "looks binary")));
-        // THEN it is the golden file, written by the object-mapper version this writer replaced: the same
-        // keys, order, nulls, indentation and escaping
+        // THEN it is the golden file: first written by the object-mapper version this writer replaced (the same
+        // keys, order, nulls, indentation and escaping), since extended with summary, callId, inContext,
+        // contextNote, situation, merged and remarks
         Golden.assertMatches("json-document.json", json);
     }
 }

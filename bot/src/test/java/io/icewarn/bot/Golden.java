@@ -22,7 +22,7 @@ public final class Golden {
         Path file = DIR.resolve(name);
         try {
             if (Boolean.getBoolean("golden.update")) {
-                Files.createDirectories(DIR);
+                Files.createDirectories(file.getParent());
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
             }

@@ -67,7 +67,7 @@ public final class ReplyBuilder {
     /** What "(inferred)" after a step means. */
     public static final String INFERRED_LEGEND = "(inferred) marks a hint no source states.";
     /** How many sources the short answer names per step; the full views name all. */
-    public static final int ANSWER_SOURCES = 2;
+    public static final int ANSWER_SOURCES = 1;
 
     static final String NOTHING_FOUND_HEADLINE = "No Lync / Skype for Business diagnostic found";
     static final String PASTE_HINT = "Paste the diagnostic header from the SIP message or log, for example "
@@ -606,9 +606,7 @@ public final class ReplyBuilder {
         List<Remark> remarks = top.isEmpty()
                 ? s.remarks().subList(0, Math.min(ANSWER_REMARKS, s.remarks().size()))
                 : List.of();
-        List<FieldLine> evidence = s.fields().stream()
-                .filter(f -> f.evidence() && !f.value().isBlank())
-                .toList();
+        List<FieldLine> evidence = evidence(s.fields());
         return new ReplySection(
                 s.index(),
                 s.severity(),
@@ -624,6 +622,32 @@ public final class ReplyBuilder {
                 List.of(),
                 s.sources(),
                 s.quote().map(q -> shorten(q, ANSWER_QUOTE_CODE_POINTS)));
+    }
+
+    /**
+     * Returns the evidence fields of {@code fields}: those the knowledge base marks as evidence, with a value;
+     * fields whose values mean the same (both locations remote, say) as one line.
+     */
+    private static List<FieldLine> evidence(List<FieldLine> fields) {
+        List<FieldLine> out = new ArrayList<>();
+        for (FieldLine f : fields) {
+            if (!f.evidence() || f.value().isBlank()) {
+                continue;
+            }
+            int last = out.size() - 1;
+            FieldLine before = last < 0 ? null : out.get(last);
+            if (before != null
+                    && !f.words().isEmpty()
+                    && before.words().equals(f.words())
+                    && before.inferred() == f.inferred()) {
+                String name = (before.value().isEmpty() ? before.name() : before.name() + " " + before.value()) + ", "
+                        + f.name() + " " + f.value();
+                out.set(last, new FieldLine(name, "", f.words(), f.inferred(), true));
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /** Returns the bits that matter, most serious first, in short words; the harmless ones only counted. */

@@ -74,8 +74,13 @@ final class InteractionsIT {
         assertThat(cb.json().path("type").asInt()).isEqualTo(CHANNEL_MESSAGE);
         JsonNode data = cb.json().path("data");
         assertThat(WirePayloads.violations(data)).isEmpty();
-        assertThat(data.path("flags").asInt() & EPHEMERAL).isZero();
+        // private by default, with the buttons of the automatic answer (no Delete: its reader dismisses it)
+        assertThat(data.path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
         assertThat(data.toString()).contains("24").containsIgnoringCase("0x320");
+        assertThat(data.path("components").toString())
+                .contains("iw:full:t:")
+                .contains("iw:tkt:t:")
+                .doesNotContain("iw:del:");
         answeredOnce(i);
     }
 

@@ -71,6 +71,9 @@ final class PasteThreadIT {
             assertThat(WirePayloads.violations(c.json())).as(c.toString()).isEmpty();
         }
         assertThat(answer.get(0).body()).contains("24").containsIgnoringCase("0x320");
+        // AND the thread is named from the verdict, and the paste standing right above is not quoted back
+        assertThat(thread.json().path("name").asText()).startsWith("Application sharing failed:");
+        assertThat(answer.get(0).body()).doesNotContain("Quoted");
         // AND nothing went to the channel itself, and the bot called no route Discord would not know
         assertThat(discord.recorder().rest(Calls.postIn(channel))).isEmpty();
         assertThat(discord.unknownRoutes()).isEmpty();
@@ -107,7 +110,7 @@ final class PasteThreadIT {
     }
 
     @Test
-    void aLogWithManyDiagnosticsIsAnsweredInSeveralMessagesEachWithinTheLimits() {
+    void aLogWithManyDiagnosticsIsAnsweredInAtMostTwoMessagesWithTheMenuAndButtonsOnTheFirst() {
         // GIVEN a log holding every pasted diagnostic of the corpus
         long message = discord.post(
                 discord.world().channel(0),
@@ -118,11 +121,14 @@ final class PasteThreadIT {
         // WHEN the whole answer is out
         discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
 
-        // THEN it took several messages, each within every limit and allowing no mention
+        // THEN it took one or two messages, each within every limit and allowing no mention, and the first
+        // carries the menu that opens any one diagnostic and the buttons
         List<RestCall> answer = discord.recorder().rest(Calls.postIn(message));
-        assertThat(answer).hasSizeGreaterThan(1);
+        assertThat(answer).isNotEmpty().hasSizeLessThanOrEqualTo(2);
         for (RestCall c : answer) {
             assertThat(WirePayloads.violations(c.json())).as(c.toString()).isEmpty();
         }
+        String components = answer.get(0).json().path("components").toString();
+        assertThat(components).contains("iw:pick:").contains("iw:full:").contains("iw:del:");
     }
 }

@@ -91,8 +91,9 @@ final class ReplyBuilderTest {
         Reply full = decode(Fixtures.SEED_24);
         // WHEN the short answer is made
         Reply answer = real.answer(full);
-        // THEN it keeps the verdict, three numbered steps with at most two sources each, the bits that matter
-        // (most serious first) and the evidence fields, and says how many steps the full checklist adds
+        // THEN it keeps the verdict, three numbered steps with their first source, the bits that matter (most
+        // serious first) and the evidence fields (the two remote locations in one), and says how many steps the
+        // full checklist adds
         ReplySection s = answer.sections().get(0);
         ReplySection whole = full.sections().get(0);
         assertThat(answer.view()).isEqualTo(Reply.View.ANSWER);
@@ -112,7 +113,7 @@ final class ReplyBuilderTest {
                         tuple("0x100", Mark.PROBLEM), tuple("0x200", Mark.PROBLEM), tuple("0x20", Mark.CAUTION));
         assertThat(s.fields())
                 .extracting(FieldLine::name)
-                .containsExactly("PortRange", "LocalLocation", "RemoteLocation");
+                .containsExactly("PortRange", "LocalLocation 1, RemoteLocation 1");
         assertThat(answer.footer()).startsWith((whole.steps().size() - 3) + " more steps in the full checklist.");
     }
 

@@ -83,9 +83,10 @@ final class AnswerTargetsTest {
         }
         Map<String, String[]> before = before();
         List<String> rows = new ArrayList<>();
-        rows.add("| paste | visible before → after | first action before → after | messages before → after"
-                + " | in place after (visible / first action) | console before → after (chars / line 1.) |");
-        rows.add("|---|---|---|---|---|---|");
+        rows.add("| paste | visible before → after | step 1 at, before → after | messages before → after"
+                + " | payload before → after | in place after (visible / step 1) | console before → after"
+                + " (chars / line 1.) |");
+        rows.add("|---|---|---|---|---|---|---|");
         for (AnswerMeasure.Figures f : MEASURED.values()) {
             String[] b = before.getOrDefault(f.name(), new String[] {"?", "?", "?", "?", "?", "?"});
             boolean silentBefore = "0".equals(b[2]);
@@ -94,6 +95,7 @@ final class AnswerTargetsTest {
                     + " | " + (silentBefore ? "—" : position(b[1])) + " → "
                     + (f.answered() ? position(f.firstAction(), f.informational()) : "—")
                     + " | " + b[2] + " → " + f.messages()
+                    + " | " + (silentBefore ? "—" : b[3]) + " → " + (f.answered() ? f.payload() : "—")
                     + " | "
                     + (f.answered()
                             ? f.inPlaceVisible() + " / " + position(f.inPlaceFirstAction(), f.informational())

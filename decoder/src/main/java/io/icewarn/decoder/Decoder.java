@@ -1,5 +1,7 @@
 package io.icewarn.decoder;
 
+import io.icewarn.decoder.flow.CallFlow;
+import io.icewarn.decoder.flow.FlowReader;
 import io.icewarn.decoder.kb.CodeEntry;
 import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.model.Diagnostic;
@@ -176,6 +178,26 @@ public final class Decoder {
             all.addAll(explainProblems);
             return List.copyOf(all);
         }
+    }
+
+    /**
+     * Returns the SIP dialogs in {@code text}: its SIP messages grouped by Call-ID, ordered by time, each with
+     * the diagnostics it carries, explained. Reads {@code .uccapilog} client logs, server trace records and SIP
+     * messages pasted on their own. Never throws for any input; a null text counts as empty. The knowledge base
+     * is waited for only when a message carries a diagnostic.
+     */
+    public CallFlow flow(CharSequence text) {
+        FlowReader reader = flowReader();
+        reader.read(text);
+        return reader.result();
+    }
+
+    /**
+     * Returns a reader that puts the SIP dialogs of several inputs (two pastes, the files of a rotated log)
+     * together, streaming each with bounded memory; see {@link FlowReader}. Not thread-safe; one per use.
+     */
+    public FlowReader flowReader() {
+        return new FlowReader(d -> loaded().explainer().explain(d));
     }
 
     /**

@@ -198,8 +198,8 @@ public final class LadderBuilder {
 
     private String title(Dialog dialog, int messages, boolean timed) {
         StringBuilder b = new StringBuilder();
-        b.append(dialog.method().isEmpty() ? "SIP" : dialog.method()).append(" dialog");
-        b.append(dialog.callId().isEmpty() ? ", no Call-ID" : ", Call-ID " + dialog.callId());
+        b.append(dialog.method().isEmpty() ? "SIP" : text(dialog.method())).append(" dialog");
+        b.append(dialog.callId().isEmpty() ? ", no Call-ID" : ", Call-ID " + text(dialog.callId()));
         b.append(", ").append(messages).append(messages == 1 ? " message" : " messages");
         if (timed && !dialog.messages().isEmpty()) {
             LocalDateTime first = dialog.messages().get(0).time().get();
@@ -211,7 +211,7 @@ public final class LadderBuilder {
                                 f.time().isPresent() && timed
                                         ? " at " + TIME.format(f.time().get())
                                         : ""));
-        return text(b.toString());
+        return b.toString();
     }
 
     private String diagnostic(DecodedDiagnostic d) {
@@ -223,11 +223,15 @@ public final class LadderBuilder {
         return text(b.toString());
     }
 
-    /** Returns {@code s} on one line, sanitised, redacted when asked, and cut to {@link #MAX_TEXT_CHARS}. */
+    /**
+     * Returns {@code s} on one line, sanitised, redacted when asked, and cut to {@link #MAX_TEXT_CHARS}. The host
+     * of a URI ({@code sip:bob@fabrikam.com}) is masked too: the ladder names parties by URI.
+     */
     private String text(String s) {
         String t = Sanitizer.clean(s).replace('\n', ' ').replace('\t', ' ');
         if (redact) {
-            t = Redactor.redact(t);
+            // a host right after '@' is no host name to the Redactor; a mark in between makes it one
+            t = Redactor.redact(t.replace("@", "@\u0001")).replace("\u0001", "");
         }
         if (t.codePointCount(0, t.length()) > MAX_TEXT_CHARS) {
             t = t.substring(0, t.offsetByCodePoints(0, MAX_TEXT_CHARS - 1)) + "…";

@@ -76,7 +76,8 @@ public final class FlowCommand implements Callable<Integer> {
         TextLadderRenderer text = new TextLadderRenderer();
         StringBuilder out = new StringBuilder();
         List<Dialog> dialogs = result.dialogs();
-        long failures = dialogs.stream().filter(d -> d.firstFailure().isPresent()).count();
+        long failures =
+                dialogs.stream().filter(d -> d.firstFailure().isPresent()).count();
         if (dialogs.isEmpty()) {
             out.append("No SIP dialog found\n");
             out.append("Paste or pass whole SIP messages: a start line (INVITE sip:… SIP/2.0, SIP/2.0 488 …) with its"
@@ -104,9 +105,10 @@ public final class FlowCommand implements Callable<Integer> {
                 try {
                     byte[] bytes = new LadderPicture().png(ladder);
                     Files.write(png, bytes);
-                    context.out().println("\nPicture of the " + pictured.get().method() + " dialog (dialog "
-                            + (dialogs.indexOf(pictured.get()) + 1) + ") written to "
-                            + Sanitizer.cleanLine(png.toString()) + " (" + bytes.length + " bytes).");
+                    context.out()
+                            .println("\nPicture of the " + pictured.get().method() + " dialog (dialog "
+                                    + (dialogs.indexOf(pictured.get()) + 1) + ") written to "
+                                    + Sanitizer.cleanLine(png.toString()) + " (" + bytes.length + " bytes).");
                 } catch (IOException | RuntimeException e) {
                     failed = true;
                     context.err().println("icewarn: " + Sanitizer.cleanLine(png.toString()) + ": could not be written");

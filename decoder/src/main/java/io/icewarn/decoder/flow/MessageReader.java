@@ -97,9 +97,11 @@ final class MessageReader {
         if (pendingTimeLines > 0 && --pendingTimeLines == 0) {
             pendingTime = Optional.empty();
         }
-        SipLines.LogPrefix prefix = SipLines.uccapiPrefix(raw);
+        int q = SipLines.skipQuote(raw);
+        String unquoted = raw.substring(q); // a log quoted in chat (> ) reads as the log
+        SipLines.LogPrefix prefix = SipLines.uccapiPrefix(unquoted);
         if (prefix != null) {
-            logLine(raw, prefix, offset, lineBreak, cut, end);
+            logLine(raw, unquoted, prefix, offset, lineBreak, cut, end);
             return;
         }
         if (raw.contains("$$begin_record")) {
@@ -114,11 +116,10 @@ final class MessageReader {
             return;
         }
         if (inRecord) {
-            recordLine(raw, offset, lineBreak, cut, end);
+            recordLine(raw, unquoted, offset, lineBreak, cut, end);
             return;
         }
-        int q = SipLines.skipQuote(raw);
-        String content = raw.substring(q);
+        String content = unquoted;
         if (content.startsWith("```")) {
             finishUnframed();
             return;
@@ -161,8 +162,15 @@ final class MessageReader {
     }
 
     /** Reads a line that has a {@code .uccapilog} prefix. */
-    private void logLine(String raw, SipLines.LogPrefix prefix, int offset, String lineBreak, boolean cut, int end) {
-        String content = raw.substring(prefix.contentStart());
+    private void logLine(
+            String raw,
+            String unquoted,
+            SipLines.LogPrefix prefix,
+            int offset,
+            String lineBreak,
+            boolean cut,
+            int end) {
+        String content = unquoted.substring(prefix.contentStart());
         if (SipLines.packetEnd(content)) {
             if (current != null && current.frame == Frame.PACKET) {
                 current.append(raw, lineBreak, cut, end);
@@ -199,14 +207,14 @@ final class MessageReader {
                 begin(start, offset, prefix.time(), Direction.UNKNOWN, "", "", Frame.PACKET);
             }
             current.append(raw, lineBreak, cut, end);
-            current.lastLineChars = raw.length() - prefix.contentStart();
+            current.lastLineChars = content.length();
         }
         packet = null;
     }
 
     /** Reads a line inside a server trace record. */
-    private void recordLine(String raw, int offset, String lineBreak, boolean cut, int end) {
-        if (raw.startsWith("$$end_record")) {
+    private void recordLine(String raw, String line, int offset, String lineBreak, boolean cut, int end) {
+        if (line.startsWith("$$end_record")) {
             if (current != null) {
                 current.append(raw, lineBreak, cut, end);
                 current.closed = true;
@@ -216,13 +224,13 @@ final class MessageReader {
             return;
         }
         if (current == null) {
-            int colon = SipLines.headerColon(raw);
+            int colon = SipLines.headerColon(line);
             if (colon < 0) {
                 appendHead(raw, lineBreak, cut);
                 return;
             }
-            String name = raw.substring(0, colon).strip();
-            String value = raw.substring(colon + 1).strip();
+            String name = line.substring(0, colon).strip();
+            String value = line.substring(colon + 1).strip();
             if (name.equalsIgnoreCase("Start-Line")) {
                 SipLines.StartLine start = SipLines.startLine(value);
                 if (start != null) {
@@ -244,13 +252,13 @@ final class MessageReader {
             appendHead(raw, lineBreak, cut);
             return;
         }
-        if (current.phase == Phase.HEADERS && raw.regionMatches(true, 0, "Message-Body:", 0, 13)) {
+        if (current.phase == Phase.HEADERS && line.regionMatches(true, 0, "Message-Body:", 0, 13)) {
             current.commitHeader();
             current.phase = Phase.BODY;
             current.append(raw, lineBreak, cut, end);
             return;
         }
-        messageLine(raw, raw, offset, lineBreak, cut, end);
+        messageLine(raw, line, offset, lineBreak, cut, end);
     }
 
     /** Reads a line while no message is open: a timestamp for the next start line, or headers without one. */

@@ -48,7 +48,8 @@ final class FlowCorpusTest {
         try (Stream<Path> files = Files.list(dir())) {
             files.filter(p -> !p.getFileName().toString().endsWith(".md"))
                     .sorted()
-                    .forEach(p -> cases.computeIfAbsent(p.getFileName().toString().substring(0, 2), k -> new ArrayList<>())
+                    .forEach(p -> cases.computeIfAbsent(
+                                    p.getFileName().toString().substring(0, 2), k -> new ArrayList<>())
                             .add(p));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

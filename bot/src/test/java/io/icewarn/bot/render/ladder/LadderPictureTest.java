@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icewarn.bot.ladder.Ladder;
 import io.icewarn.bot.ladder.LadderBuilder;
-import io.icewarn.decoder.Decoder;
 import io.icewarn.decoder.flow.CallFlow;
-import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -63,8 +62,16 @@ final class LadderPictureTest {
         // GIVEN a reason phrase written to be read as PlantUML
         Ladder ladder = new Ladder(
                 "t",
-                List.of(new Ladder.Column("A", "caller", "<img:http://127.0.0.1/x.png>"), new Ladder.Column("B", "callee", "b")),
-                List.of(new Ladder.Row("", 1, 0, "488 **x** %date() \\n [[http://x]] /' & ~ {{", true, List.of("ms-diagnostics 1: <color:red>"))),
+                List.of(
+                        new Ladder.Column("A", "caller", "<img:http://127.0.0.1/x.png>"),
+                        new Ladder.Column("B", "callee", "b")),
+                List.of(new Ladder.Row(
+                        "",
+                        1,
+                        0,
+                        "488 **x** %date() \\n [[http://x]] /' & ~ {{",
+                        true,
+                        List.of("ms-diagnostics 1: <color:red>"))),
                 List.of(),
                 true);
         // WHEN the source is written
@@ -107,7 +114,8 @@ final class LadderPictureTest {
         }
         List<Ladder.Row> rows = new java.util.ArrayList<>();
         for (int i = 0; i < LadderBuilder.MAX_PICTURE_MESSAGES; i++) {
-            rows.add(new Ladder.Row("12:00:00.000", 0, columns.size() - 1, longText, true, List.of(longText, longText)));
+            rows.add(
+                    new Ladder.Row("12:00:00.000", 0, columns.size() - 1, longText, true, List.of(longText, longText)));
         }
         // WHEN it is drawn THEN it is drawn (the time is measured by LadderBench, not here)
         assertThat(new LadderPicture().png(new Ladder(longText, columns, rows, List.of(), true)).length)

@@ -14,10 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -231,18 +233,21 @@ public final class Decoder {
         return client.area().isPresent() ? client : server;
     }
 
-    /** Returns every ID the knowledge base knows, in data-file order, for lists and autocomplete. */
+    /** Returns every ID the knowledge base knows, once per header, in data-file order, for lists and autocomplete. */
     public List<CodeExplanation> knownCodes() {
         Loaded loaded = loaded();
         List<CodeExplanation> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (CodeEntry e : loaded.kb().codes()) {
-            all.add(loaded.explainer().explainCode(e.header(), e.code()));
+            if (seen.add(e.header() + " " + e.code())) {
+                all.add(loaded.explainer().explainCode(e.header(), e.code()));
+            }
         }
         return List.copyOf(all);
     }
 
     /** Returns the source cited as {@code key} ({@code S40}), if the knowledge base has it. */
     public Optional<SourceRef> source(String key) {
-        return loaded().kb().source(key).map(s -> new SourceRef(s.key(), s.title(), s.url()));
+        return loaded().kb().source(key).map(s -> new SourceRef(s.key(), s.title(), s.url() == null ? "" : s.url()));
     }
 }

@@ -3,11 +3,13 @@ package io.icewarn.decoder.remedy;
 import io.icewarn.decoder.kb.CodeEntry;
 import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.kb.MediaEntry;
+import io.icewarn.decoder.kb.PhraseEntry;
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.MediaInfo;
 import io.icewarn.decoder.model.QoeReport;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +21,7 @@ import java.util.Optional;
  * @param code the knowledge-base entry of its ID, if known
  * @param media the knowledge-base entry of its media label, if known
  * @param iceWarn its ICEWarn (client) or IceWarningFlags (QoE) value, if present
+ * @param phrases the phrases of {@code phrases.json} its reason or SIP status matches, in file order
  * @param kb the knowledge base
  */
 public record Situation(
@@ -26,6 +29,7 @@ public record Situation(
         Optional<CodeEntry> code,
         Optional<MediaEntry> media,
         Optional<IceWarn> iceWarn,
+        List<PhraseEntry> phrases,
         KnowledgeBase kb) {
 
     public Situation {
@@ -33,11 +37,15 @@ public record Situation(
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(iceWarn, "iceWarn");
+        phrases = List.copyOf(phrases);
         Objects.requireNonNull(kb, "kb");
     }
 
-    /** Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb}. */
-    public static Situation of(Diagnostic diagnostic, KnowledgeBase kb) {
+    /**
+     * Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb} and matching
+     * its reason and SIP status with {@code phrases}.
+     */
+    public static Situation of(Diagnostic diagnostic, KnowledgeBase kb, ReasonPhrases phrases) {
         Optional<CodeEntry> code = Optional.empty();
         if (diagnostic.code().isPresent()) {
             int id = diagnostic.code().getAsInt();
@@ -54,7 +62,13 @@ public record Situation(
         } else if (diagnostic instanceof QoeReport q) {
             iceWarn = q.iceWarningFlags();
         }
-        return new Situation(diagnostic, code, media, iceWarn, kb);
+        return new Situation(
+                diagnostic,
+                code,
+                media,
+                iceWarn,
+                phrases.match(diagnostic.reason().orElse(null), diagnostic.sipStatus()),
+                kb);
     }
 
     /** Returns the typed media fields, or none for diagnostics that carry no media data. */

@@ -15,14 +15,15 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A local chat with the bot: reads a paste and prints the short answer the bot would post, from the same
  * {@link ReplyBuilder} and {@link DecodeService} as Discord, laid out by the {@link TerminalRenderer}; after an
- * answer, {@code more} prints the full checklist, {@code raw} the fields, {@code ticket} the Markdown and
- * {@code show N} one diagnostic of several. Unlike chat, where a message with no diagnostic is ignored unless
+ * answer (and the ladder of its SIP dialogs, when it has some), {@code more} prints the full checklist,
+ * {@code raw} the fields, {@code ticket} the Markdown and {@code show N} one diagnostic of several. Unlike chat, where a message with no diagnostic is ignored unless
  * the bot is asked, the console always answers.
  *
  * <p>When a person types (interactive), a paste ends at an empty line; when it looks like SIP (a start line
@@ -53,14 +54,10 @@ public final class ConsoleSession {
     private final TerminalRenderer renderer;
     private final TicketRenderer tickets = new TicketRenderer();
     private final BooleanSupplier moreWaiting;
+    private final Function<String, String> ladders;
     private Reply last;
 
-    /**
-     * Returns a session.
-     *
-     * @param interactive whether a person is typing (shows the banner and a prompt, ends a paste at empty
-     *     lines); false for piped input, which is one paste
-     */
+    /** Returns a session that prints no call-flow ladder; see the full constructor. */
     public ConsoleSession(
             BufferedReader in,
             PrintStream out,
@@ -68,7 +65,26 @@ public final class ConsoleSession {
             DecodeService decodeService,
             ReplyBuilder replies,
             TerminalRenderer renderer) {
-        this(in, out, interactive, decodeService, replies, renderer, () -> ready(in));
+        this(in, out, interactive, decodeService, replies, renderer, text -> "");
+    }
+
+    /**
+     * Returns a session.
+     *
+     * @param interactive whether a person is typing (shows the banner and a prompt, ends a paste at empty
+     *     lines); false for piped input, which is one paste
+     * @param ladders the text ladders of the SIP dialogs of two or more messages in a paste, printed after
+     *     the answer; an empty string when it has none
+     */
+    public ConsoleSession(
+            BufferedReader in,
+            PrintStream out,
+            boolean interactive,
+            DecodeService decodeService,
+            ReplyBuilder replies,
+            TerminalRenderer renderer,
+            Function<String, String> ladders) {
+        this(in, out, interactive, decodeService, replies, renderer, ladders, () -> ready(in));
     }
 
     /**
@@ -82,7 +98,9 @@ public final class ConsoleSession {
             DecodeService decodeService,
             ReplyBuilder replies,
             TerminalRenderer renderer,
+            Function<String, String> ladders,
             BooleanSupplier moreWaiting) {
+        this.ladders = Objects.requireNonNull(ladders, "ladders");
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.interactive = interactive;
@@ -197,6 +215,10 @@ public final class ConsoleSession {
         Reply full = replies.decoded(decoded.text(), decoded.result());
         // the paste stands right above the answer in a terminal: no need to quote it back
         out.print(renderer.render(replies.withoutQuotes(replies.answer(full))));
+        String flow = ladders.apply(decoded.text());
+        if (!flow.isEmpty()) {
+            out.print("\nCall flow\n" + flow);
+        }
         if (full.kind() == Reply.Kind.DIAGNOSTICS) {
             last = full;
             if (interactive) {

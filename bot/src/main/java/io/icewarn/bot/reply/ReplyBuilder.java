@@ -410,6 +410,20 @@ public final class ReplyBuilder {
         if (!explanation.known()) {
             notes.add("This exact ID is not in the knowledge base; what is shown describes its range.");
         }
+        if (!explanation.releases().isEmpty()) {
+            notes.add(line("Listed by [MS-OCER] for " + releases(explanation.releases())
+                    + explanation
+                            .carriedIn()
+                            .map(c -> ", carried in a SIP " + c)
+                            .orElse("") + "."));
+        }
+        for (CodeExplanation.Wording w : explanation.otherWordings()) {
+            notes.add(line("For " + releases(w.releases()) + " it reads: \"" + w.reason() + "\""));
+        }
+        if (explanation.notHandledByClient()) {
+            notes.add("[MS-OCER] 9.3.2 lists this ID among those the client does not handle: the user sees a generic"
+                    + " error message.");
+        }
         if (explanation.confidence() == Confidence.INFERRED) {
             notes.add("This meaning is inferred; no source states it.");
         }
@@ -429,6 +443,19 @@ public final class ReplyBuilder {
                 links(explanation.sources()),
                 Optional.empty());
         return Reply.of(Reply.Kind.EXPLANATION, title, "", List.of(section), List.of(), footer(List.of(), false));
+    }
+
+    /** Returns the [MS-OCER] releases {@code labels} name, in words. */
+    private static String releases(List<String> labels) {
+        List<String> words = new ArrayList<>();
+        if (labels.contains("current")) {
+            words.add("the current release (section 7)");
+        }
+        if (labels.contains("earlier")) {
+            words.add(
+                    words.isEmpty() ? "releases before the current one (section 8)" : "releases before it (section 8)");
+        }
+        return String.join(" and ", words);
     }
 
     /**

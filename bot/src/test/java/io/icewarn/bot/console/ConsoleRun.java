@@ -15,7 +15,10 @@ import java.time.Duration;
 public final class ConsoleRun {
     private ConsoleRun() {}
 
-    /** Returns what the console prints for {@code text} piped in, at the default width, without colour. */
+    /**
+     * Returns what the console prints for {@code text} piped in, at the default width, without colour, with
+     * the call-flow ladders as {@code Main} passes them.
+     */
     public static String piped(Decoder decoder, String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ConsoleSession(
@@ -24,7 +27,8 @@ public final class ConsoleRun {
                         false,
                         new DecodeService(decoder::decode, 10, Duration.ofMinutes(1), 1),
                         new ReplyBuilder(decoder::source, false),
-                        new TerminalRenderer(false))
+                        new TerminalRenderer(false),
+                        paste -> ConsoleLadders.render(decoder.flow(paste), false))
                 .run();
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -50,6 +50,7 @@ final class ConsoleSessionTest {
                         service,
                         replies,
                         renderer,
+                        text -> "",
                         () -> pasting)
                 .run();
     }

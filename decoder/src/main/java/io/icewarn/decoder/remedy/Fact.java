@@ -5,6 +5,7 @@ import io.icewarn.decoder.model.LookAlike;
 import io.icewarn.decoder.model.MediaInfo;
 import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.QoeReport;
+import io.icewarn.decoder.model.ServerDiagnostic;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
@@ -79,6 +80,18 @@ public enum Fact {
             s -> s.diagnostic().fields().nonEmpty("ICEWarnEx").isPresent()),
     UNKNOWN_CODE(
             "unknown-code", s -> s.diagnostic().code().isPresent() && s.code().isEmpty()),
+    CODE_RANGE_KNOWN(
+            "code-range-known",
+            s -> s.diagnostic().code().isPresent()
+                    && s.kb().range(
+                                    s.diagnostic().header(),
+                                    s.diagnostic().code().getAsInt())
+                            .isPresent()),
+    HAS_REASON(
+            "has-reason", s -> s.diagnostic().reason().filter(r -> !r.isBlank()).isPresent()),
+    HAS_SOURCE(
+            "has-source",
+            s -> s.diagnostic() instanceof ServerDiagnostic sd && sd.source().isPresent()),
     QOE_RELAY("qoe-relay", s -> qoeIce(s, "RELAY")),
     QOE_DIRECT("qoe-direct", s -> qoeIce(s, "DIRECT")),
     QOE_HTTP_PROXY("qoe-http-proxy", s -> qoeIce(s, "HTTP-PROXY")),

@@ -6,11 +6,13 @@ import io.icewarn.decoder.kb.ContextEntry;
 import io.icewarn.decoder.kb.FlagEntry;
 import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.kb.MediaEntry;
+import io.icewarn.decoder.kb.PhraseEntry;
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.MediaInfo;
 import io.icewarn.decoder.model.QoeReport;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +24,7 @@ import java.util.Optional;
  * @param code the knowledge-base entry of its ID, if known
  * @param media the knowledge-base entry of its media label, if known
  * @param iceWarn its ICEWarn (client) or IceWarningFlags (QoE) value, if present
+ * @param phrases the phrases of {@code phrases.json} its reason or SIP status matches, in file order
  * @param kb the knowledge base
  * @param contexts how bits are judged in particular situations
  */
@@ -30,6 +33,7 @@ public record Situation(
         Optional<CodeEntry> code,
         Optional<MediaEntry> media,
         Optional<IceWarn> iceWarn,
+        List<PhraseEntry> phrases,
         KnowledgeBase kb,
         FlagContexts contexts) {
 
@@ -38,15 +42,16 @@ public record Situation(
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(iceWarn, "iceWarn");
+        phrases = List.copyOf(phrases);
         Objects.requireNonNull(kb, "kb");
         Objects.requireNonNull(contexts, "contexts");
     }
 
     /**
-     * Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb}; its bits are
-     * judged by {@code contexts}.
+     * Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb} and matching
+     * its reason and SIP status with {@code phrases}; its bits are judged by {@code contexts}.
      */
-    public static Situation of(Diagnostic diagnostic, KnowledgeBase kb, FlagContexts contexts) {
+    public static Situation of(Diagnostic diagnostic, KnowledgeBase kb, ReasonPhrases phrases, FlagContexts contexts) {
         Optional<CodeEntry> code = Optional.empty();
         if (diagnostic.code().isPresent()) {
             int id = diagnostic.code().getAsInt();
@@ -63,7 +68,14 @@ public record Situation(
         } else if (diagnostic instanceof QoeReport q) {
             iceWarn = q.iceWarningFlags();
         }
-        return new Situation(diagnostic, code, media, iceWarn, kb, contexts);
+        return new Situation(
+                diagnostic,
+                code,
+                media,
+                iceWarn,
+                phrases.match(diagnostic.reason().orElse(null), diagnostic.sipStatus()),
+                kb,
+                contexts);
     }
 
     /** Returns how {@code bit} is judged here: by the first context that applies, else as the Resource Kit does. */

@@ -33,7 +33,7 @@ final class Pastes {
         }
     }
 
-    /** Returns a log holding ten corpus diagnostics of every shape, whose answer takes several messages. */
+    /** Returns a log holding ten corpus diagnostics of every shape, answered as one summary with a menu. */
     static String tenDiagnosticsLog() {
         StringBuilder log = new StringBuilder();
         for (String name : List.of(

@@ -13,8 +13,10 @@ import io.icewarn.bot.features.fetch.FileRef;
 import io.icewarn.bot.features.fetch.Gathered;
 import io.icewarn.bot.reply.Reply;
 import io.icewarn.bot.reply.ReplyBuilder;
+import io.icewarn.bot.safety.Sanitizer;
 import io.icewarn.decoder.CodeExplanation;
 import io.icewarn.decoder.IceWarnExplanation;
+import io.icewarn.decoder.model.IceWarn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -161,7 +163,10 @@ public final class IcewarnCommand implements SlashCommand {
         if (e.isEmpty()) {
             Outgoing.privately(
                     event,
-                    "That is not an ICEWarn value. Give hex like 0x320 (or 320) or a decimal number like 800.",
+                    "That is not an ICEWarn value: "
+                            + Sanitizer.cleanLine(IceWarn.problem(value.strip())
+                                    .orElse("give hex like 0x320 (or 320) or a decimal number like 800"))
+                            + ".",
                     ctx.metrics());
             return;
         }

@@ -207,4 +207,16 @@ final class IcewarnCommandTest {
         assertThat(tester.fetched).containsExactly("https://paste.ee/r/AbC12");
         assertThat(tester.sent.get(0).text()).contains("1008");
     }
+
+    @Test
+    void aFlagValueOverThirtyTwoBitsIsToldSoPrecisely() {
+        // WHEN /icewarn flag gets a value of 33 bits
+        tester.router.onSlashCommandInteraction(tester.slash("flag", Map.of("value", "0x100000000")));
+
+        // THEN one private sentence says it is over 32 bits
+        assertThat(tester.sent).singleElement().satisfies(s -> {
+            assertThat(s.ephemeral).isTrue();
+            assertThat(s.data.getContent()).contains("over 32 bits").contains("0xffffffff");
+        });
+    }
 }

@@ -52,6 +52,15 @@ public final class Outgoing {
         return b.setAllowedMentions(noMentions()).mentionRepliedUser(false).build();
     }
 
+    /** Returns {@code data} without its components (buttons, menus), no mentions allowed. */
+    public static MessageCreateData withoutComponents(MessageCreateData data) {
+        return MessageCreateBuilder.from(data)
+                .setComponents(List.of())
+                .setAllowedMentions(noMentions())
+                .mentionRepliedUser(false)
+                .build();
+    }
+
     /** Returns plain {@code text} as a message with no mentions allowed. */
     public static MessageCreateData text(String text) {
         return new MessageCreateBuilder()

@@ -81,7 +81,7 @@ final class AttachmentIT {
                 List.of(Attachment.text("Lync-UccApi-0.UccApilog", log(20_000, Pastes.read(Pastes.SEED)))));
 
         // WHEN the bot answers
-        RestCall last = discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+        RestCall last = discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
 
         // THEN it downloaded the file from the CDN route once, started a thread and decoded the log's paste
         assertThat(discord.recorder()

@@ -13,11 +13,22 @@ final class Calls {
     }
 
     /**
-     * The last message of an answer posted into {@code channelId}: the bot puts its buttons on the last
-     * message only, so this one means the whole answer went out.
+     * The call that completes an answer in {@code channelId}: the bot's buttons appear only once the whole
+     * answer is out (on the post of a one-message answer, or by the edit of the first message of a longer
+     * one), so this one means the whole answer went out.
      */
-    static Predicate<RestCall> lastOfAnswerIn(long channelId) {
-        return postIn(channelId).and(c -> c.ok() && !c.json().path("components").isEmpty());
+    static Predicate<RestCall> wholeAnswerIn(long channelId) {
+        String channel = Long.toUnsignedString(channelId);
+        return c -> c.ok()
+                && (c.is("POST", "channels/{id}/messages") || c.is("PATCH", "channels/{id}/messages/{id}"))
+                && c.segment(1).equals(channel)
+                && !c.json().path("components").isEmpty();
+    }
+
+    /** An edit of a message in channel or thread {@code channelId}. */
+    static Predicate<RestCall> editIn(long channelId) {
+        return c ->
+                c.is("PATCH", "channels/{id}/messages/{id}") && c.segment(1).equals(Long.toUnsignedString(channelId));
     }
 
     /** A thread started on message {@code messageId}. */

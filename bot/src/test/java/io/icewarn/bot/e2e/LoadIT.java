@@ -62,7 +62,7 @@ final class LoadIT {
                     texts.add(Pastes.read(name));
                 }
 
-                // the reply of a paste is complete at the last message of its answer in its thread, or at the
+                // the reply of a paste is complete when the buttons of its answer in its thread are on, or at the
                 // one in-place reply to it (a "busy, try again" when every decode permit was taken)
                 Set<Long> posted = ConcurrentHashMap.newKeySet();
                 Map<Long, Long> completedAt = new ConcurrentHashMap<>();
@@ -102,12 +102,16 @@ final class LoadIT {
 
     /** Returns the paste a call completes the reply to, or 0. */
     private static long repliedMessage(RestCall c, Set<Long> posted) {
-        if (!c.is("POST", "channels/{id}/messages") || !c.ok()) {
+        boolean post = c.is("POST", "channels/{id}/messages");
+        if (!(post || c.is("PATCH", "channels/{id}/messages/{id}")) || !c.ok()) {
             return 0;
         }
         long target = Long.parseUnsignedLong(c.segment(1));
-        if (posted.contains(target)) { // a post in the thread started on the paste: complete at its buttons
+        if (posted.contains(target)) { // in the thread started on the paste: complete once its buttons are on
             return c.json().path("components").isEmpty() ? 0 : target;
+        }
+        if (!post) {
+            return 0;
         }
         String replyTo = c.json().path("message_reference").path("message_id").asText("");
         return replyTo.isEmpty() ? 0 : Long.parseUnsignedLong(replyTo);
@@ -166,9 +170,7 @@ final class LoadIT {
                         .isNotEmpty()
                         .doesNotHaveDuplicates();
                 assertThat(discord.world().messagesBy(bot, m)).hasSameSizeAs(ids);
-                assertThat(posts.stream()
-                                .filter(c -> !c.json().path("components").isEmpty()))
-                        .containsExactly(posts.get(posts.size() - 1));
+                Delivery.assertButtonsOnTheFirstWhenWhole(discord, m, posts, "the answer to " + m);
             } else {
                 first = replies.get(0);
             }

@@ -52,7 +52,7 @@ final class LoginFailureIT {
             // AND a paste afterwards is answered once
             long message =
                     discord.post(discord.world().channel(0), discord.world().human(0), Pastes.read(Pastes.CODE_BLOCK));
-            discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+            discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
             Delivery.assertAnsweredOnce(discord, message);
         }
     }

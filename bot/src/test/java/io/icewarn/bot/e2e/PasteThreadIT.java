@@ -52,7 +52,7 @@ final class PasteThreadIT {
         long message = discord.post(channel, discord.world().human(0), Pastes.read(Pastes.SEED));
 
         // WHEN the bot has answered (its buttons come with the last message)
-        discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+        discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
 
         // THEN there is one thread, on that message in that channel, named within Discord's limit
         List<RestCall> threads = discord.recorder().rest(Calls.threadOn(message));
@@ -87,7 +87,7 @@ final class PasteThreadIT {
         discord.edit(message, Pastes.read(Pastes.KB_23));
 
         // THEN the edit is answered like a new paste, once, in a thread on the message
-        discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+        discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
         assertThat(discord.recorder().rest(Calls.threadOn(message))).hasSize(1);
         List<String> posted = discord.recorder().rest(Calls.postIn(message)).stream()
                 .map(c -> c.responseJson().path("id").asText())
@@ -119,7 +119,7 @@ final class PasteThreadIT {
                 List.of(Attachment.text("failures.log", Pastes.tenDiagnosticsLog())));
 
         // WHEN the whole answer is out
-        discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+        discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
 
         // THEN it took one or two messages, each within every limit and allowing no mention, and the first
         // carries the menu that opens any one diagnostic and the buttons
@@ -130,5 +130,34 @@ final class PasteThreadIT {
         }
         String components = answer.get(0).json().path("components").toString();
         assertThat(components).contains("iw:pick:").contains("iw:full:").contains("iw:del:");
+    }
+
+    @Test
+    void aLogTooLongForOneMessageTakesExactlyTwoWithTheComponentsOnTheFirst() {
+        // GIVEN a log of 77 diagnostics, whose summary does not fit one message
+        long message = discord.post(
+                discord.world().channel(0),
+                discord.world().human(2),
+                "the whole week",
+                List.of(Attachment.text("week.log", Pastes.longLog())));
+
+        // WHEN the whole answer is out
+        discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
+
+        // THEN it took exactly two messages within every limit, and the menu and buttons were added to the
+        // first one by an edit once the second was out
+        List<RestCall> answer = Delivery.assertAnsweredOnce(discord, message);
+        assertThat(answer).hasSize(2);
+        for (RestCall c : answer) {
+            assertThat(WirePayloads.violations(c.json())).as(c.toString()).isEmpty();
+        }
+        RestCall buttons = discord.recorder().rest(Calls.wholeAnswerIn(message)).get(0);
+        assertThat(buttons.segment(3))
+                .isEqualTo(answer.get(0).responseJson().path("id").asText());
+        assertThat(WirePayloads.violations(buttons.json())).isEmpty();
+        assertThat(buttons.json().path("components").toString())
+                .contains("iw:pick:")
+                .contains("iw:full:")
+                .contains("iw:del:");
     }
 }

@@ -51,4 +51,12 @@ final class Pastes {
         }
         return log.toString();
     }
+
+    /**
+     * Returns a log long enough that its answer takes two messages: the ten-diagnostic log seven times over
+     * (77 diagnostics), whose digest does not fit the first message.
+     */
+    static String longLog() {
+        return tenDiagnosticsLog().repeat(7);
+    }
 }

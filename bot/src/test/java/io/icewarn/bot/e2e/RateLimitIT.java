@@ -69,7 +69,7 @@ final class RateLimitIT {
 
         // THEN every paste is answered exactly once, the buttons on the last message of each answer
         for (long m : messages) {
-            discord.recorder().awaitRest(Calls.lastOfAnswerIn(m), WAIT);
+            discord.recorder().awaitRest(Calls.wholeAnswerIn(m), WAIT);
         }
         for (long m : messages) {
             Delivery.assertAnsweredOnce(discord, m);

@@ -71,7 +71,7 @@ final class ReconnectIT {
 
     /** Asserts that {@code message} is answered exactly once, waiting for the whole answer first. */
     private static void answeredOnce(long message) {
-        discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+        discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
         Delivery.assertAnsweredOnce(discord, message);
     }
 

@@ -65,7 +65,7 @@ final class SilenceIT {
         long sentinel = discord.post(allowed, w.human(2), Pastes.read(Pastes.SERVER));
 
         // WHEN the bot has answered the last one and has nothing left in flight
-        discord.recorder().awaitRest(Calls.lastOfAnswerIn(sentinel), WAIT);
+        discord.recorder().awaitRest(Calls.wholeAnswerIn(sentinel), WAIT);
         health.awaitIdle(WAIT);
 
         // THEN every REST call since is part of that one answer: its thread and the messages in it

@@ -58,7 +58,7 @@ final class SimulatorKnobsIT {
     private static void pasteIsAnswered(int channel) {
         long message = discord.post(
                 discord.world().channel(channel), discord.world().human(0), Pastes.read(Pastes.SERVER) + " " + channel);
-        discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+        discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
     }
 
     @Test
@@ -67,7 +67,7 @@ final class SimulatorKnobsIT {
         discord.gateway().closeLive(4000);
         long message = discord.post(discord.world().channel(1), discord.world().human(1), Pastes.read(Pastes.SEED));
         awaitResumed(1);
-        discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+        discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
         // the resumed connection carries every dispatch after the bot's last sequence number, in order, gapless
         GatewayOp resume =
                 discord.recorder().gateway(g -> g.fromBot(GatewayOp.RESUME)).get(0);

@@ -103,7 +103,7 @@ abstract class StateAcrossRestarts {
     static String voteFixedIt(SimulatedDiscord discord, long user) {
         World w = discord.world();
         long message = discord.post(w.channel(0), w.human(0), Pastes.read(Pastes.SEED));
-        RestCall last = discord.recorder().awaitRest(Calls.lastOfAnswerIn(message), WAIT);
+        RestCall last = discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
         long answer = Long.parseUnsignedLong(last.responseJson().path("id").asText());
         String id = last.json().path("components").findValuesAsText("custom_id").stream()
                 .filter(c -> c.contains(":fb:y"))

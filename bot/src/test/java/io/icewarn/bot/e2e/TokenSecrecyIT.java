@@ -49,7 +49,7 @@ final class TokenSecrecyIT {
                 discord.awaitBotReady(WAIT);
 
                 long paste = discord.post(w.channel(0), w.human(0), Pastes.read(Pastes.SEED));
-                discord.recorder().awaitRest(Calls.lastOfAnswerIn(paste), WAIT);
+                discord.recorder().awaitRest(Calls.wholeAnswerIn(paste), WAIT);
 
                 List<SimInteraction> all = new ArrayList<>();
                 all.add(discord.slashCommand(
@@ -105,7 +105,7 @@ final class TokenSecrecyIT {
                 discord.recorder().awaitGateway(g -> g.dispatched("RESUMED"), WAIT);
                 assertThat(discord.recorder().sentByBot(GatewayOp.RESUME)).isEqualTo(1);
                 long late = discord.post(w.channel(0), w.human(1), Pastes.read(Pastes.CODE_BLOCK));
-                discord.recorder().awaitRest(Calls.lastOfAnswerIn(late), WAIT);
+                discord.recorder().awaitRest(Calls.wholeAnswerIn(late), WAIT);
 
                 all.forEach(i -> interactionTokens.add(i.token()));
                 assertThat(discord.unknownRoutes()).isEmpty();

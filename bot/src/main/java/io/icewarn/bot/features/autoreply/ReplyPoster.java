@@ -65,11 +65,10 @@ public final class ReplyPoster {
     public void post(
             Message original, ThreadChannel existing, String threadName, Placed messages, Consumer<Posted> done) {
         if (existing != null) {
-            Outgoing.send(
+            sendWhole(
                     existing,
                     null,
                     messages.messages(true),
-                    metrics,
                     sent -> done.accept(posted(existing.getIdLong(), true, sent)));
             return;
         }
@@ -79,11 +78,10 @@ public final class ReplyPoster {
         }
         original.createThreadChannel(threadName)
                 .queue(
-                        thread -> Outgoing.send(
+                        thread -> sendWhole(
                                 thread,
                                 null,
                                 messages.messages(true),
-                                metrics,
                                 sent -> done.accept(posted(thread.getIdLong(), true, sent))),
                         failure -> {
                             LOG.info("could not start a thread, answering in place: {}", failure.toString());
@@ -93,24 +91,66 @@ public final class ReplyPoster {
 
     private void inPlace(Message original, List<MessageCreateData> messages, Consumer<Posted> done) {
         MessageChannel channel = original.getChannel();
-        Outgoing.send(
-                channel, original, messages, metrics, sent -> done.accept(posted(channel.getIdLong(), false, sent)));
+        sendWhole(channel, original, messages, sent -> done.accept(posted(channel.getIdLong(), false, sent)));
     }
 
-    /** Replaces the answer at {@code where} with {@code messages}: edits in place, sends extra, deletes surplus. */
+    /**
+     * Sends an answer so that its buttons appear only once all of it is out: an answer of several messages
+     * carries its components on the first message, which is sent without them and edited to have them after
+     * the last one went out. So a message of the bot with buttons always belongs to a whole answer, and one
+     * cut short by a crash has none (catch-up answers it again). {@code done} gets what was sent.
+     */
+    private void sendWhole(
+            MessageChannel channel, Message replyTo, List<MessageCreateData> messages, Consumer<List<Message>> done) {
+        if (messages.size() < 2 || messages.get(0).getComponents().isEmpty()) {
+            Outgoing.send(channel, replyTo, messages, metrics, done);
+            return;
+        }
+        List<MessageCreateData> bare = new ArrayList<>(messages);
+        bare.set(0, Outgoing.withoutComponents(messages.get(0)));
+        Outgoing.send(channel, replyTo, bare, metrics, sent -> {
+            if (sent.size() < messages.size()) {
+                done.accept(sent); // cut short: no buttons, so the answer reads as unfinished
+                return;
+            }
+            channel.editMessageById(sent.get(0).getIdLong(), Outgoing.edit(messages.get(0)))
+                    .queue(
+                            m -> done.accept(sent), // the messages were counted as they went out
+                            e -> {
+                                metrics.replyFailed();
+                                LOG.warn("could not add the buttons to an answer: {}", e.toString());
+                                done.accept(sent);
+                            });
+        });
+    }
+
+    /**
+     * Replaces the answer at {@code where} with {@code messages}: edits in place, sends extra, deletes surplus;
+     * like {@link #sendWhole}, the buttons of an answer of several messages come last, by a final edit.
+     */
     public void replace(MessageChannel channel, Posted where, List<MessageCreateData> messages, Consumer<Posted> done) {
         List<Long> ids = where.messageIds();
-        int common = Math.min(ids.size(), messages.size());
+        boolean buttonsLast =
+                messages.size() > 1 && !messages.get(0).getComponents().isEmpty();
+        List<MessageCreateData> first = new ArrayList<>(messages);
+        if (buttonsLast) {
+            first.set(0, Outgoing.withoutComponents(messages.get(0)));
+        }
+        int common = Math.min(ids.size(), first.size());
         for (int i = 0; i < common; i++) {
-            channel.editMessageById(ids.get(i), Outgoing.edit(messages.get(i)))
+            channel.editMessageById(ids.get(i), Outgoing.edit(first.get(i)))
                     .queue(m -> metrics.replySent(), e -> metrics.replyFailed());
         }
         for (int i = common; i < ids.size(); i++) {
             channel.deleteMessageById(ids.get(i)).queue(null, e -> LOG.debug("could not delete: {}", e.toString()));
         }
         List<Long> kept = new ArrayList<>(ids.subList(0, common));
-        Outgoing.send(channel, null, messages.subList(common, messages.size()), metrics, sent -> {
+        Outgoing.send(channel, null, first.subList(common, first.size()), metrics, sent -> {
             sent.forEach(m -> kept.add(m.getIdLong()));
+            if (buttonsLast && kept.size() == messages.size()) {
+                channel.editMessageById(kept.get(0), Outgoing.edit(messages.get(0)))
+                        .queue(null, e -> metrics.replyFailed());
+            }
             done.accept(new Posted(where.channelId(), where.inThread(), kept, where.jumpUrl(), where.key()));
         });
     }

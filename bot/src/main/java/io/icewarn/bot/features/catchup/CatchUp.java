@@ -241,8 +241,9 @@ public final class CatchUp extends ListenerAdapter {
     }
 
     /**
-     * Returns true when {@code thread} holds the bot's whole answer. The bot puts its buttons on an answer's
-     * last message only, so messages of the bot without buttons are an answer cut short (or the progress
+     * Returns true when {@code thread} holds the bot's whole answer. The bot's buttons appear on an answer's
+     * first message only once the whole answer is out (posted with a one-message answer, added by an edit to a
+     * two-message one), so messages of the bot without buttons are an answer cut short (or the progress
      * message of a large log) by a crash: they are deleted, and the caller answers in the thread again.
      */
     private static boolean answeredIn(ThreadChannel thread, long self) {

@@ -51,6 +51,26 @@ final class AutoReplyTest {
     }
 
     @Test
+    void anAnswerOfTwoMessagesGetsItsButtonsOnTheFirstOnceTheSecondIsOut() throws Exception {
+        // GIVEN a message holding a log of 77 diagnostics, whose summary takes two messages
+        String log = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/resources/answers/11-diagnostics-log.txt"));
+        Message message = tester.message((log + "\n").repeat(7));
+
+        // WHEN it arrives
+        tester.router.onMessageReceived(tester.received(message));
+
+        // THEN both messages went out without components, and then the first was edited to carry the menu and
+        // the buttons (so a bot message with buttons always belongs to a whole answer)
+        assertThat(tester.sent).hasSize(2).allMatch(s -> s.data.getComponents().isEmpty());
+        assertThat(tester.edits).hasSize(1);
+        String components = tester.edits.get(0).getComponents().toString();
+        assertThat(components).contains("iw:pick:", "Full checklist", "Delete");
+        assertThat(JdaTester.text(tester.edits.get(0)))
+                .isEqualTo(tester.sent.get(0).text());
+    }
+
+    @Test
     void anAnswerInPlaceQuotesThePaste() {
         // GIVEN a channel where no thread can be started
         tester.threadsAllowed.set(false);

@@ -2,6 +2,7 @@ package io.icewarn.decoder;
 
 import io.icewarn.decoder.model.Diagnostic;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param fields every raw field with its meaning; unknown keys are kept and marked unknown
  * @param checklist ordered, de-duplicated remediation steps, most likely cause first
  * @param notes caveats on the reading (undocumented fields, inferred mappings, …)
+ * @param teams the Teams Direct Routing reading of a {@code TeamsDiagnostic}, empty for every other kind
  */
 public record DecodedDiagnostic(
         Diagnostic diagnostic,
@@ -24,10 +26,25 @@ public record DecodedDiagnostic(
         Optional<IceWarnExplanation> iceWarn,
         List<FieldExplanation> fields,
         List<ChecklistItem> checklist,
-        List<String> notes) {
+        List<String> notes,
+        Optional<TeamsExplanation> teams) {
     public DecodedDiagnostic {
         fields = List.copyOf(fields);
         checklist = List.copyOf(checklist);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(teams, "teams");
+    }
+
+    /** A decoded diagnostic that is not a Teams one. */
+    public DecodedDiagnostic(
+            Diagnostic diagnostic,
+            Severity severity,
+            String verdict,
+            Optional<CodeExplanation> code,
+            Optional<IceWarnExplanation> iceWarn,
+            List<FieldExplanation> fields,
+            List<ChecklistItem> checklist,
+            List<String> notes) {
+        this(diagnostic, severity, verdict, code, iceWarn, fields, checklist, notes, Optional.empty());
     }
 }

@@ -15,6 +15,7 @@ import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.LookAlike;
 import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.QoeReport;
+import io.icewarn.decoder.model.TeamsDiagnostic;
 import io.icewarn.decoder.remedy.Fact;
 import io.icewarn.decoder.remedy.RuleEngine;
 import io.icewarn.decoder.remedy.SeverityJudge;
@@ -29,12 +30,14 @@ import java.util.stream.Collectors;
 final class Explainer {
     private final KnowledgeBase kb;
     private final RuleEngine rules;
+    private final TeamsExplainer teams;
     /** The note on location values, when the knowledge base infers them rather than citing them. */
     private final Optional<String> locationNote;
 
     Explainer(KnowledgeBase kb) {
         this.kb = kb;
         this.rules = new RuleEngine(kb);
+        this.teams = new TeamsExplainer(kb, rules);
         this.locationNote = kb.field("LocalLocation")
                 .filter(f ->
                         f.confidence() == Confidence.INFERRED && !f.values().isEmpty())
@@ -46,6 +49,9 @@ final class Explainer {
     }
 
     DecodedDiagnostic explain(Diagnostic d) {
+        if (d instanceof TeamsDiagnostic t) {
+            return teams.explain(t);
+        }
         Situation s = Situation.of(d, kb);
         Severity severity = SeverityJudge.judge(s);
         Optional<CodeExplanation> code = d instanceof LookAlike || d.code().isEmpty()
@@ -62,6 +68,9 @@ final class Explainer {
     }
 
     CodeExplanation explainCode(String header, int code) {
+        if (TeamsExplainer.handles(header)) {
+            return teams.explainCode(header, code);
+        }
         Optional<CodeEntry> entry = kb.code(header, code);
         boolean server = header.toLowerCase(Locale.ROOT).startsWith("ms-diagnostics")
                 || header.equalsIgnoreCase("x-ms-SDP-diagnostics");

@@ -38,6 +38,7 @@ public final class KnowledgeBase {
     private final Map<String, MediaEntry> media;
     private final List<LookAlikeEntry> lookAlikes;
     private final List<RuleEntry> rules;
+    private final TeamsKnowledge teams;
 
     private KnowledgeBase(
             List<SourceEntry> sources,
@@ -47,7 +48,8 @@ public final class KnowledgeBase {
             List<FieldEntry> fields,
             List<MediaEntry> media,
             List<LookAlikeEntry> lookAlikes,
-            List<RuleEntry> rules) {
+            List<RuleEntry> rules,
+            TeamsKnowledge teams) {
         Map<String, SourceEntry> s = new LinkedHashMap<>();
         sources.forEach(e -> s.put(e.key(), e));
         this.sources = Collections.unmodifiableMap(s);
@@ -78,6 +80,7 @@ public final class KnowledgeBase {
         this.media = Collections.unmodifiableMap(m);
         this.lookAlikes = List.copyOf(lookAlikes);
         this.rules = List.copyOf(rules);
+        this.teams = teams;
     }
 
     /**
@@ -99,6 +102,7 @@ public final class KnowledgeBase {
         JsonObject lookAlikes = read(files, "lookalikes.json");
         JsonObject rules = read(files, "rules.json");
         try {
+            TeamsKnowledge teams = TeamsKnowledge.load(files);
             flags.text("layout");
             return new KnowledgeBase(
                     sources.end(sources.objects("sources", KnowledgeBase::source)),
@@ -108,14 +112,15 @@ public final class KnowledgeBase {
                     fields.end(fields.objects("fields", KnowledgeBase::field)),
                     media.end(media.objects("media", KnowledgeBase::media)),
                     lookAlikes.end(lookAlikes.objects("lookAlikes", KnowledgeBase::lookAlike)),
-                    rules.end(rules.objects("rules", KnowledgeBase::rule)));
+                    rules.end(rules.objects("rules", KnowledgeBase::rule)),
+                    teams);
         } catch (JsonObject.SchemaException e) {
             throw new UncheckedIOException(
                     new IOException("knowledge base does not match its schema: " + e.getMessage()));
         }
     }
 
-    private static JsonObject read(Function<String, InputStream> files, String name) {
+    static JsonObject read(Function<String, InputStream> files, String name) {
         try (InputStream in = files.apply(name)) {
             if (in == null) {
                 throw new UncheckedIOException(new IOException("missing knowledge-base resource " + name));
@@ -128,7 +133,7 @@ public final class KnowledgeBase {
         }
     }
 
-    private static SourceEntry source(JsonObject o) {
+    static SourceEntry source(JsonObject o) {
         return o.end(new SourceEntry(o.text("key"), o.text("title"), o.text("url")));
     }
 
@@ -164,7 +169,7 @@ public final class KnowledgeBase {
                 o.confidence()));
     }
 
-    private static FieldEntry field(JsonObject o) {
+    static FieldEntry field(JsonObject o) {
         return o.end(new FieldEntry(
                 o.text("key"),
                 o.text("meaning"),
@@ -197,7 +202,7 @@ public final class KnowledgeBase {
                 o.confidence()));
     }
 
-    private static RuleEntry rule(JsonObject o) {
+    static RuleEntry rule(JsonObject o) {
         return o.end(new RuleEntry(
                 o.text("id"),
                 o.integer("priority"),
@@ -222,9 +227,15 @@ public final class KnowledgeBase {
                 o.optionalObjects("anyOf", KnowledgeBase::condition)));
     }
 
-    /** Returns the source with {@code key}, if the knowledge base cites it. */
+    /** Returns the source with {@code key}, if the knowledge base cites it (the Teams family's sources included). */
     public Optional<SourceEntry> source(String key) {
-        return Optional.ofNullable(sources.get(key));
+        SourceEntry s = sources.get(key);
+        return s != null ? Optional.of(s) : teams.source(key);
+    }
+
+    /** Returns the Teams Direct Routing part: its codes, SIP codes, Q.850 causes, rules and sources. */
+    public TeamsKnowledge teams() {
+        return teams;
     }
 
     /** Returns every source, in file order. */

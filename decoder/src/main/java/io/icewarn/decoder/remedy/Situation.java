@@ -8,6 +8,7 @@ import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.MediaInfo;
 import io.icewarn.decoder.model.QoeReport;
+import io.icewarn.decoder.model.TeamsDiagnostic;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +39,9 @@ public record Situation(
 
     /** Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb}. */
     public static Situation of(Diagnostic diagnostic, KnowledgeBase kb) {
+        if (diagnostic instanceof TeamsDiagnostic t) {
+            return new Situation(t, TeamsEntries.of(t, kb), Optional.empty(), Optional.empty(), kb);
+        }
         Optional<CodeEntry> code = Optional.empty();
         if (diagnostic.code().isPresent()) {
             int id = diagnostic.code().getAsInt();

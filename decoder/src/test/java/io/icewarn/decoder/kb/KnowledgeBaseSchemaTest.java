@@ -39,7 +39,12 @@ final class KnowledgeBaseSchemaTest {
             "fields.json",
             "media.json",
             "lookalikes.json",
-            "rules.json");
+            "rules.json",
+            "teams-codes.json",
+            "sip-codes.json",
+            "q850.json",
+            "teams-rules.json",
+            "teams-sources.json");
 
     @Test
     void bundledFilesLoad() {
@@ -153,7 +158,12 @@ final class KnowledgeBaseSchemaTest {
         return path.contains(".when") // every property of a condition
                 || path.startsWith("codes.json.codes[")
                         && Set.of("reason", "family").contains(name)
-                || path.startsWith("lookalikes.json.lookAlikes[") && name.equals("code");
+                || path.startsWith("lookalikes.json.lookAlikes[") && name.equals("code")
+                || path.startsWith("teams-codes.json.codes[") && name.equals("family")
+                || path.startsWith("teams-codes.json.structure.")
+                        && Set.of("digit", "source").contains(name)
+                || path.startsWith("sip-codes.json.codes[") && name.equals("family")
+                || path.startsWith("q850.json.causes[") && name.equals("sip");
     }
 
     private record Place(ObjectNode object, String path, String name) {}

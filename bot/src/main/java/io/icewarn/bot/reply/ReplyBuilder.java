@@ -16,6 +16,7 @@ import io.icewarn.decoder.FlagMeaning;
 import io.icewarn.decoder.IceWarnExplanation;
 import io.icewarn.decoder.Severity;
 import io.icewarn.decoder.SourceRef;
+import io.icewarn.decoder.TeamsExplanation;
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.IceWarn;
@@ -24,7 +25,9 @@ import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.Problem;
 import io.icewarn.decoder.model.QoeReport;
 import io.icewarn.decoder.model.ServerDiagnostic;
+import io.icewarn.decoder.model.Shape;
 import io.icewarn.decoder.model.Span;
+import io.icewarn.decoder.model.TeamsDiagnostic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -152,7 +155,10 @@ public final class ReplyBuilder {
         explanation.family().ifPresent(f -> fields.add(new FieldLine("Failure family", "", line(f), false)));
         List<String> notes = new ArrayList<>();
         if (!explanation.known()) {
-            notes.add("This exact ID is not in the knowledge base; what is shown describes its range.");
+            notes.add(
+                    explanation.header().equals(TeamsDiagnostic.HEADER)
+                            ? "No source lists this exact code; what is shown comes from its structure, where it has one."
+                            : "This exact ID is not in the knowledge base; what is shown describes its range.");
         }
         if (explanation.confidence() == Confidence.INFERRED) {
             notes.add("This meaning is inferred; no source states it.");
@@ -246,7 +252,7 @@ public final class ReplyBuilder {
         return new ReplySection(
                 decoded.severity(),
                 title(d, decoded),
-                context(d),
+                context(d, decoded),
                 line(decoded.verdict()),
                 decoded.iceWarn()
                         .map(e -> iceWarnName(d) + " " + e.value().hex())
@@ -276,6 +282,9 @@ public final class ReplyBuilder {
         if (d instanceof QoeReport) {
             return "QoE report";
         }
+        if (d instanceof TeamsDiagnostic t) {
+            return teamsTitle(t);
+        }
         if (d instanceof ServerDiagnostic) {
             ServerDiagnostic s = (ServerDiagnostic) d;
             return d.header() + " " + s.errorId()
@@ -290,7 +299,23 @@ public final class ReplyBuilder {
         return line(d.header());
     }
 
-    private String context(Diagnostic d) {
+    /** {@code Teams Direct Routing 560403 · SIP 403}, {@code Q.850 cause 63 · SIP 486}, {@code Teams Direct Routing · SIP 487}. */
+    private static String teamsTitle(TeamsDiagnostic t) {
+        StringBuilder title = new StringBuilder();
+        if (t.shape() == Shape.Q850_REASON) {
+            title.append("Q.850 cause ").append(t.q850Cause().getAsInt());
+        } else {
+            title.append("Teams Direct Routing");
+            t.microsoftCode().ifPresent(c -> title.append(' ').append(c));
+        }
+        t.sipCode().ifPresent(c -> title.append(" · SIP ").append(c));
+        return title.toString();
+    }
+
+    private String context(Diagnostic d, DecodedDiagnostic decoded) {
+        if (d instanceof TeamsDiagnostic t) {
+            return teamsContext(t, decoded);
+        }
         List<String> parts = new ArrayList<>();
         if (d instanceof ClientDiagnostic) {
             ClientDiagnostic c = (ClientDiagnostic) d;
@@ -308,6 +333,32 @@ public final class ReplyBuilder {
         }
         return String.join(" · ", parts);
     }
+
+    private String teamsContext(TeamsDiagnostic t, DecodedDiagnostic decoded) {
+        List<String> parts = new ArrayList<>();
+        parts.add(TEAMS_SHAPES.getOrDefault(t.shape(), ""));
+        decoded.teams()
+                .flatMap(TeamsExplanation::structure)
+                .ifPresent(s -> parts.add(
+                        s.detailIsSipCode()
+                                ? "final response from the SBC"
+                                : "final response from a Microsoft service"));
+        decoded.teams().ifPresent(e -> {
+            if (e.sipCode().isPresent()) {
+                parts.add("SIP " + e.sipCode().getAsInt()
+                        + e.sipPhrase().map(p -> " " + line(p)).orElse(""));
+            }
+        });
+        parts.removeIf(String::isEmpty);
+        return String.join(" · ", parts);
+    }
+
+    /** Where each Teams shape comes from, in words. */
+    private static final Map<Shape, String> TEAMS_SHAPES = Map.of(
+            Shape.TEAMS_REPORT, "Teams admin center / PSTN usage report",
+            Shape.TEAMS_CSV_ROW, "PSTN usage report export row",
+            Shape.TEAMS_CALL_RECORD, "Teams call record",
+            Shape.Q850_REASON, "SIP Reason header");
 
     private static String iceWarnName(Diagnostic d) {
         return d instanceof QoeReport ? "IceWarningFlags" : "ICEWarn";

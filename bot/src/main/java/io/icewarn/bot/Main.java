@@ -3,9 +3,11 @@ package io.icewarn.bot;
 import io.icewarn.bot.cli.CliContext;
 import io.icewarn.bot.cli.DecodeCommand;
 import io.icewarn.bot.cli.ExplainCommand;
+import io.icewarn.bot.cli.FlowCommand;
 import io.icewarn.bot.config.Settings;
 import io.icewarn.bot.config.SettingsException;
 import io.icewarn.bot.config.SettingsLoader;
+import io.icewarn.bot.console.ConsoleLadders;
 import io.icewarn.bot.console.ConsoleSession;
 import io.icewarn.bot.core.DiscordBot;
 import io.icewarn.bot.core.Services;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code icewarn} command: with no subcommand it runs the Discord bot when {@code DISCORD_TOKEN} is
- * set and the local console otherwise; {@code decode} and {@code explain} are one-shot commands.
+ * set and the local console otherwise; {@code decode}, {@code explain} and {@code flow} are one-shot commands.
  *
  * <p>Exit codes: 0 ran (also when nothing was found), 1 some input could not be read or the run failed,
  * 2 usage or configuration error (one line on standard error, never a stack trace). Only {@link #main}
@@ -98,7 +100,8 @@ public final class Main implements Callable<Integer> {
                 servicesFactory);
         CommandLine cli = new CommandLine(this)
                 .addSubcommand("decode", new DecodeCommand(context))
-                .addSubcommand("explain", new ExplainCommand(context));
+                .addSubcommand("explain", new ExplainCommand(context))
+                .addSubcommand("flow", new FlowCommand(context));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((ex, badArgs) -> {
@@ -140,7 +143,8 @@ public final class Main implements Callable<Integer> {
                 terminal,
                 services.decodeService(),
                 services.replies(),
-                context.terminal());
+                context.terminal(),
+                text -> ConsoleLadders.render(services.decoder().flow(text), settings.redact()));
         return session.run();
     }
 

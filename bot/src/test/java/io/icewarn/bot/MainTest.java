@@ -49,6 +49,7 @@ final class MainTest {
                         ? Fixtures.seed24()
                         : Fixtures.nothing());
         when(decoder.source(anyString())).thenAnswer(inv -> Fixtures.source(inv.getArgument(0)));
+        when(decoder.flow(any())).thenReturn(new io.icewarn.decoder.flow.CallFlow(List.of(), 0, List.of()));
         when(decoder.explainIceWarn(anyString()))
                 .thenAnswer(inv -> IceWarn.parse(inv.getArgument(0))
                         .map(v -> new IceWarnExplanation(v, List.of(), v.setBits(), Optional.empty())));

@@ -1,6 +1,7 @@
 package io.icewarn.decoder;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,12 @@ import java.util.Optional;
  * @param severity the severity a failure with this ID has by default
  * @param sources citation keys
  * @param confidence how well the entry is backed
+ * @param releases the [MS-OCER] tables that give {@code reason}: {@code current} (section 7) and/or
+ *     {@code earlier} (section 8); empty when no such table lists the ID
+ * @param carriedIn {@code request}, {@code response} or {@code request or response}, when a table says
+ * @param notHandledByClient true when [MS-OCER] 9.3.2 lists the ID among those the client does not handle:
+ *     the user saw a generic error string
+ * @param otherWordings the reason as other releases word it, when they differ; empty otherwise
  */
 public record CodeExplanation(
         String header,
@@ -28,8 +35,59 @@ public record CodeExplanation(
         Optional<String> family,
         Severity severity,
         List<String> sources,
-        Confidence confidence) {
+        Confidence confidence,
+        List<String> releases,
+        Optional<String> carriedIn,
+        boolean notHandledByClient,
+        List<Wording> otherWordings) {
     public CodeExplanation {
         sources = List.copyOf(sources);
+        releases = List.copyOf(releases);
+        Objects.requireNonNull(carriedIn, "carriedIn");
+        otherWordings = List.copyOf(otherWordings);
+    }
+
+    /** An explanation with nothing known of releases, carrying message or client handling. */
+    public CodeExplanation(
+            String header,
+            int code,
+            boolean known,
+            Optional<String> reason,
+            String meaning,
+            Optional<String> area,
+            Optional<String> family,
+            Severity severity,
+            List<String> sources,
+            Confidence confidence) {
+        this(
+                header,
+                code,
+                known,
+                reason,
+                meaning,
+                area,
+                family,
+                severity,
+                sources,
+                confidence,
+                List.of(),
+                Optional.empty(),
+                false,
+                List.of());
+    }
+
+    /**
+     * The reason of an ID as some releases word it.
+     *
+     * @param reason the reason text exactly as the table gives it
+     * @param releases {@code current} and/or {@code earlier}
+     * @param sources citation keys of the tables
+     */
+    public record Wording(String reason, List<String> releases, List<String> sources) {
+        public Wording {
+            Objects.requireNonNull(reason, "reason");
+            releases = List.copyOf(releases);
+            sources = List.copyOf(sources);
+        }
     }
 }

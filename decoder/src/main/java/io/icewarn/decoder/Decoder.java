@@ -1,5 +1,7 @@
 package io.icewarn.decoder;
 
+import io.icewarn.decoder.flow.CallFlow;
+import io.icewarn.decoder.flow.FlowReader;
 import io.icewarn.decoder.kb.CodeEntry;
 import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.model.Diagnostic;
@@ -13,10 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -180,6 +184,26 @@ public final class Decoder {
     }
 
     /**
+     * Returns the SIP dialogs in {@code text}: its SIP messages grouped by Call-ID, ordered by time, each with
+     * the diagnostics it carries, explained. Reads {@code .uccapilog} client logs, server trace records and SIP
+     * messages pasted on their own. Never throws for any input; a null text counts as empty. The knowledge base
+     * is waited for only when a message carries a diagnostic.
+     */
+    public CallFlow flow(CharSequence text) {
+        FlowReader reader = flowReader();
+        reader.read(text);
+        return reader.result();
+    }
+
+    /**
+     * Returns a reader that puts the SIP dialogs of several inputs (two pastes, the files of a rotated log)
+     * together, streaming each with bounded memory; see {@link FlowReader}. Not thread-safe; one per use.
+     */
+    public FlowReader flowReader() {
+        return new FlowReader(d -> loaded().explainer().explain(d));
+    }
+
+    /**
      * Returns the bits of an ICEWarn value: {@code 0x320} as hex, {@code 4000320} or {@code 3a0} as hex when a
      * letter a–f is present, digits only as decimal (with a note giving the hex reading); empty when it is
      * not a 32-bit unsigned number.
@@ -234,18 +258,21 @@ public final class Decoder {
         }
     }
 
-    /** Returns every ID the knowledge base knows, in data-file order, for lists and autocomplete. */
+    /** Returns every ID the knowledge base knows, once per header, in data-file order, for lists and autocomplete. */
     public List<CodeExplanation> knownCodes() {
         Loaded loaded = loaded();
         List<CodeExplanation> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (CodeEntry e : loaded.kb().codes()) {
-            all.add(loaded.explainer().explainCode(e.header(), e.code()));
+            if (seen.add(e.header() + " " + e.code())) {
+                all.add(loaded.explainer().explainCode(e.header(), e.code()));
+            }
         }
         return List.copyOf(all);
     }
 
     /** Returns the source cited as {@code key} ({@code S40}), if the knowledge base has it. */
     public Optional<SourceRef> source(String key) {
-        return loaded().kb().source(key).map(s -> new SourceRef(s.key(), s.title(), s.url()));
+        return loaded().kb().source(key).map(s -> new SourceRef(s.key(), s.title(), s.url() == null ? "" : s.url()));
     }
 }

@@ -7,6 +7,7 @@ import io.icewarn.decoder.kb.FieldEntry;
 import io.icewarn.decoder.kb.FlagEntry;
 import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.kb.LookAlikeEntry;
+import io.icewarn.decoder.kb.UnhandledIds;
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.Endpoint;
@@ -15,8 +16,10 @@ import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.LookAlike;
 import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.QoeReport;
+import io.icewarn.decoder.model.ServerDiagnostic;
 import io.icewarn.decoder.model.TeamsDiagnostic;
 import io.icewarn.decoder.remedy.Fact;
+import io.icewarn.decoder.remedy.ReasonPhrases;
 import io.icewarn.decoder.remedy.RuleEngine;
 import io.icewarn.decoder.remedy.SeverityJudge;
 import io.icewarn.decoder.remedy.Situation;
@@ -30,6 +33,7 @@ import java.util.stream.Collectors;
 final class Explainer {
     private final KnowledgeBase kb;
     private final RuleEngine rules;
+    private final ReasonPhrases phrases;
     private final TeamsExplainer teams;
     /** The note on location values, when the knowledge base infers them rather than citing them. */
     private final Optional<String> locationNote;
@@ -37,7 +41,8 @@ final class Explainer {
     Explainer(KnowledgeBase kb) {
         this.kb = kb;
         this.rules = new RuleEngine(kb);
-        this.teams = new TeamsExplainer(kb, rules);
+        this.phrases = new ReasonPhrases(kb.phrases());
+        this.teams = new TeamsExplainer(kb, rules, phrases);
         this.locationNote = kb.field("LocalLocation")
                 .filter(f ->
                         f.confidence() == Confidence.INFERRED && !f.values().isEmpty())
@@ -52,11 +57,11 @@ final class Explainer {
         if (d instanceof TeamsDiagnostic t) {
             return teams.explain(t);
         }
-        Situation s = Situation.of(d, kb);
+        Situation s = Situation.of(d, kb, phrases);
         Severity severity = SeverityJudge.judge(s);
         Optional<CodeExplanation> code = d instanceof LookAlike || d.code().isEmpty()
                 ? Optional.empty()
-                : Optional.of(explainCode(d.header(), d.code().getAsInt()));
+                : Optional.of(explainCode(d.header(), d.code().getAsInt(), d.reason()));
         Optional<IceWarnExplanation> iceWarn = s.iceWarn().map(w -> explainIceWarn(w, d instanceof QoeReport));
         List<FieldExplanation> fields = new ArrayList<>();
         for (Field f : d.fields().entries()) {
@@ -64,33 +69,56 @@ final class Explainer {
         }
         List<ChecklistItem> checklist = d instanceof LookAlike ? List.of() : rules.checklist(s, severity);
         return new DecodedDiagnostic(
-                d, severity, verdict(s, code, iceWarn), code, iceWarn, fields, checklist, notes(s, iceWarn));
+                d, severity, verdict(s, code, iceWarn), code, iceWarn, fields, checklist, notes(s, code, iceWarn));
     }
 
     CodeExplanation explainCode(String header, int code) {
+        return explainCode(header, code, Optional.empty());
+    }
+
+    /**
+     * Returns what the knowledge base says of {@code code} under {@code header}; of the wordings releases
+     * give it, the one {@code pastedReason} matches comes first, else the current release's.
+     */
+    CodeExplanation explainCode(String header, int code, Optional<String> pastedReason) {
         if (TeamsExplainer.handles(header)) {
             return teams.explainCode(header, code);
         }
-        Optional<CodeEntry> entry = kb.code(header, code);
-        boolean server = header.toLowerCase(Locale.ROOT).startsWith("ms-diagnostics")
-                || header.equalsIgnoreCase("x-ms-SDP-diagnostics");
-        if (entry.isEmpty() && server) {
-            entry = kb.code("ms-diagnostics", code).or(() -> kb.code("ms-diagnostics-public", code));
+        List<CodeEntry> entries = kb.codes(header, code);
+        String lower = header.toLowerCase(Locale.ROOT);
+        boolean server = lower.startsWith("ms-diagnostics") || lower.equals("x-ms-sdp-diagnostics");
+        if (entries.isEmpty() && server) {
+            entries = kb.codes("ms-diagnostics", code);
+            if (entries.isEmpty()) {
+                entries = kb.codes("ms-diagnostics-public", code);
+            }
         }
         Optional<CodeRange> range = kb.range(header, code);
-        if (entry.isPresent()) {
-            CodeEntry e = entry.get();
+        Optional<UnhandledIds> unhandled =
+                lower.startsWith("ms-diagnostics") ? kb.unhandledByClient(code) : Optional.empty();
+        if (!entries.isEmpty()) {
+            CodeEntry e = matchingWording(entries, pastedReason);
+            List<CodeExplanation.Wording> others = new ArrayList<>();
+            for (CodeEntry other : entries) {
+                if (other != e && other.reason() != null && !other.reason().equals(e.reason())) {
+                    others.add(new CodeExplanation.Wording(other.reason(), other.releases(), other.sources()));
+                }
+            }
             return new CodeExplanation(
                     e.header(),
                     code,
                     true,
                     Optional.ofNullable(e.reason()),
-                    e.meaning(),
+                    e.meaning() != null ? e.meaning() : tableMeaning(e, range),
                     range.map(CodeRange::area),
                     Optional.ofNullable(e.family()),
                     Severity.valueOf(e.severity().toUpperCase(Locale.ROOT)),
-                    e.sources(),
-                    e.confidence());
+                    withSources(e.sources(), unhandled),
+                    e.confidence(),
+                    e.releases(),
+                    Optional.ofNullable(e.carriedIn()),
+                    unhandled.isPresent(),
+                    others);
         }
         return new CodeExplanation(
                 header,
@@ -101,8 +129,51 @@ final class Explainer {
                 range.map(CodeRange::area),
                 Optional.empty(),
                 Severity.FAILURE,
-                range.map(CodeRange::sources).orElse(List.of()),
-                range.map(CodeRange::confidence).orElse(Confidence.INFERRED));
+                withSources(range.map(CodeRange::sources).orElse(List.of()), unhandled),
+                range.map(CodeRange::confidence).orElse(Confidence.INFERRED),
+                List.of(),
+                Optional.empty(),
+                unhandled.isPresent(),
+                List.of());
+    }
+
+    /** Returns the entry whose reason {@code pastedReason} is (case and final full stop aside), else the first. */
+    private static CodeEntry matchingWording(List<CodeEntry> entries, Optional<String> pastedReason) {
+        if (pastedReason.isPresent() && entries.size() > 1) {
+            String pasted = comparable(pastedReason.get());
+            for (CodeEntry e : entries) {
+                if (e.reason() != null && comparable(e.reason()).equals(pasted)) {
+                    return e;
+                }
+            }
+        }
+        return entries.get(0);
+    }
+
+    private static String comparable(String reason) {
+        String r = reason.strip().toLowerCase(Locale.ROOT);
+        return r.endsWith(".") ? r.substring(0, r.length() - 1) : r;
+    }
+
+    /** Returns the meaning of a table row with no words of our own: its area and its reason. */
+    private static String tableMeaning(CodeEntry e, Optional<CodeRange> range) {
+        if (e.reason() == null) {
+            return range.map(CodeRange::area).orElse("");
+        }
+        return range.map(r -> capitalised(r.area()) + ": " + e.reason()).orElse(e.reason());
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static List<String> withSources(List<String> sources, Optional<UnhandledIds> unhandled) {
+        if (unhandled.isEmpty()) {
+            return sources;
+        }
+        List<String> all = new ArrayList<>(sources);
+        unhandled.get().sources().stream().filter(k -> !all.contains(k)).forEach(all::add);
+        return all;
     }
 
     IceWarnExplanation explainIceWarn(IceWarn value, boolean qoeElement) {
@@ -206,13 +277,7 @@ final class Explainer {
             if (c.known()) {
                 v.append(c.meaning());
             } else {
-                v.append("ID ")
-                        .append(c.code())
-                        .append(" of ")
-                        .append(c.header())
-                        .append(" is not in any public list");
-                c.area().ifPresent(a -> v.append("; it falls in the range for ").append(a));
-                v.append('.');
+                unknownCodeVerdict(s, c, v);
             }
         } else if (d instanceof QoeReport q) {
             v.append("QoE connectivity report");
@@ -240,8 +305,57 @@ final class Explainer {
         return v.toString().strip();
     }
 
-    private List<String> notes(Situation s, Optional<IceWarnExplanation> iceWarn) {
+    /**
+     * Writes what the paste itself says of an ID no table lists: its reason, the server that raised it, the
+     * SIP status, the range, and what the reason's words point to.
+     */
+    private void unknownCodeVerdict(Situation s, CodeExplanation c, StringBuilder v) {
+        Diagnostic d = s.diagnostic();
+        v.append("No public table lists ").append(c.header()).append(' ').append(c.code());
+        Optional<String> reason = d.reason().map(String::strip).filter(r -> !r.isEmpty());
+        reason.ifPresent(
+                r -> v.append("; the reason it carries is \"").append(r).append('"'));
+        v.append('.');
+        Optional<String> source = d instanceof ServerDiagnostic sd ? sd.source() : Optional.empty();
+        if (source.isPresent() || d.sipStatus().isPresent()) {
+            v.append(source.isPresent() ? " Raised by " + source.get() : " Sent");
+            d.sipStatus().ifPresent(st -> v.append(" in a SIP ").append(st).append(" response"));
+            v.append('.');
+        }
+        Optional<CodeRange> range = kb.range(c.header(), c.code());
+        if (range.isPresent()) {
+            v.append(" Its ID is in the range for ")
+                    .append(range.get().area())
+                    .append(" (")
+                    .append(range.get().from())
+                    .append('\u2013')
+                    .append(range.get().to())
+                    .append(").");
+        } else {
+            v.append(" No public source gives a range for it.");
+        }
+        if (!s.phrases().isEmpty()) {
+            v.append(reason.isPresent() ? " The reason points to " : " The SIP status points to ")
+                    .append(s.phrases().get(0).gist())
+                    .append('.');
+        }
+    }
+
+    private List<String> notes(Situation s, Optional<CodeExplanation> code, Optional<IceWarnExplanation> iceWarn) {
         List<String> notes = new ArrayList<>();
+        code.filter(CodeExplanation::notHandledByClient)
+                .ifPresent(c -> notes.add("[MS-OCER] 9.3.2 lists " + c.code()
+                        + " among the IDs the client does not handle: the user saw a generic error message, not"
+                        + " one naming this cause."));
+        code.filter(c -> !c.otherWordings().isEmpty() && c.releases().equals(List.of("earlier")))
+                .filter(c -> s.diagnostic().reason().isPresent()
+                        && c.reason()
+                                .map(r -> comparable(r)
+                                        .equals(comparable(
+                                                s.diagnostic().reason().get())))
+                                .orElse(false))
+                .ifPresent(c -> notes.add("The reason is worded as in [MS-OCER] section 8 (releases before the"
+                        + " current one), not as in section 7."));
         iceWarn.flatMap(IceWarnExplanation::note).ifPresent(notes::add);
         iceWarn.ifPresent(w -> {
             List<String> undefined = w.unknownBits().stream().map(IceWarn::hex).collect(Collectors.toList());

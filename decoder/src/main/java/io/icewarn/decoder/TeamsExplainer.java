@@ -11,6 +11,7 @@ import io.icewarn.decoder.kb.TeamsStructure;
 import io.icewarn.decoder.model.Field;
 import io.icewarn.decoder.model.Shape;
 import io.icewarn.decoder.model.TeamsDiagnostic;
+import io.icewarn.decoder.remedy.ReasonPhrases;
 import io.icewarn.decoder.remedy.RuleEngine;
 import io.icewarn.decoder.remedy.SeverityJudge;
 import io.icewarn.decoder.remedy.Situation;
@@ -41,11 +42,13 @@ final class TeamsExplainer {
     private final KnowledgeBase kb;
     private final TeamsKnowledge teams;
     private final RuleEngine rules;
+    private final ReasonPhrases phrases;
 
-    TeamsExplainer(KnowledgeBase kb, RuleEngine rules) {
+    TeamsExplainer(KnowledgeBase kb, RuleEngine rules, ReasonPhrases phrases) {
         this.kb = kb;
         this.teams = kb.teams();
         this.rules = rules;
+        this.phrases = phrases;
     }
 
     /** Returns true when {@code header} names a namespace of this family ({@code teams-direct-routing}, {@code Q.850}, {@code SIP}). */
@@ -56,7 +59,7 @@ final class TeamsExplainer {
     }
 
     DecodedDiagnostic explain(TeamsDiagnostic d) {
-        Situation s = Situation.of(d, kb);
+        Situation s = Situation.of(d, kb, phrases);
         Severity severity = SeverityJudge.judge(s);
         TeamsExplanation t = explanation(d);
         Optional<CodeExplanation> code = Optional.empty();

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A local chat with the bot: reads messages (lines up to a blank line or end of input) and prints the
@@ -28,12 +29,9 @@ public final class ConsoleSession {
     private final DecodeService decodeService;
     private final ReplyBuilder replies;
     private final TerminalRenderer renderer;
+    private final Function<String, String> ladders;
 
-    /**
-     * Returns a session.
-     *
-     * @param interactive whether a person is typing (shows the banner and a prompt); false for piped input
-     */
+    /** Returns a session that prints no call-flow ladder; see the full constructor. */
     public ConsoleSession(
             BufferedReader in,
             PrintStream out,
@@ -41,6 +39,25 @@ public final class ConsoleSession {
             DecodeService decodeService,
             ReplyBuilder replies,
             TerminalRenderer renderer) {
+        this(in, out, interactive, decodeService, replies, renderer, text -> "");
+    }
+
+    /**
+     * Returns a session.
+     *
+     * @param interactive whether a person is typing (shows the banner and a prompt); false for piped input
+     * @param ladders the text ladders of the SIP dialogs of two or more messages in a message, printed after
+     *     the reply; an empty string when it has none
+     */
+    public ConsoleSession(
+            BufferedReader in,
+            PrintStream out,
+            boolean interactive,
+            DecodeService decodeService,
+            ReplyBuilder replies,
+            TerminalRenderer renderer,
+            Function<String, String> ladders) {
+        this.ladders = Objects.requireNonNull(ladders, "ladders");
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.interactive = interactive;
@@ -90,6 +107,10 @@ public final class ConsoleSession {
             out.println("----");
         }
         out.print(renderer.render(reply));
+        String flow = ladders.apply(decoded.text());
+        if (!flow.isEmpty()) {
+            out.print("\nCall flow\n" + flow);
+        }
         out.flush();
     }
 

@@ -160,6 +160,20 @@ public final class ReplyBuilder {
                             ? "No source lists this exact code; what is shown comes from its structure, where it has one."
                             : "This exact ID is not in the knowledge base; what is shown describes its range.");
         }
+        if (!explanation.releases().isEmpty()) {
+            notes.add(line("Listed by [MS-OCER] for " + releases(explanation.releases())
+                    + explanation
+                            .carriedIn()
+                            .map(c -> ", carried in a SIP " + c)
+                            .orElse("") + "."));
+        }
+        for (CodeExplanation.Wording w : explanation.otherWordings()) {
+            notes.add(line("For " + releases(w.releases()) + " it reads: \"" + w.reason() + "\""));
+        }
+        if (explanation.notHandledByClient()) {
+            notes.add("[MS-OCER] 9.3.2 lists this ID among those the client does not handle: the user sees a generic"
+                    + " error message.");
+        }
         if (explanation.confidence() == Confidence.INFERRED) {
             notes.add("This meaning is inferred; no source states it.");
         }
@@ -182,6 +196,19 @@ public final class ReplyBuilder {
                 List.of(section),
                 List.of(),
                 footer());
+    }
+
+    /** Returns the [MS-OCER] releases {@code labels} name, in words. */
+    private static String releases(List<String> labels) {
+        List<String> words = new ArrayList<>();
+        if (labels.contains("current")) {
+            words.add("the current release (section 7)");
+        }
+        if (labels.contains("earlier")) {
+            words.add(
+                    words.isEmpty() ? "releases before the current one (section 8)" : "releases before it (section 8)");
+        }
+        return String.join(" and ", words);
     }
 
     /**

@@ -138,6 +138,11 @@ final class JsonObject {
         return v == null ? null : items(name, v, item -> as(name, item, String.class, "a string"));
     }
 
+    /** Returns the property {@code name}, a list of whole numbers. */
+    List<Integer> integers(String name) {
+        return items(name, required(name), item -> as(name, item, Integer.class, "a whole number"));
+    }
+
     /** Returns the property {@code name}, a list of whole numbers, or null when it is absent or null. */
     List<Integer> optionalIntegers(String name) {
         Object v = optional(name);
@@ -174,6 +179,11 @@ final class JsonObject {
         } catch (IllegalArgumentException e) {
             throw new SchemaException(path + ".confidence: " + e.getMessage());
         }
+    }
+
+    /** Returns an error about this object, naming its path, for a rule its record reader checks itself. */
+    SchemaException error(String message) {
+        return new SchemaException(path + ": " + message);
     }
 
     /** Returns {@code bound}, the record read from this object, after checking that every property was read. */

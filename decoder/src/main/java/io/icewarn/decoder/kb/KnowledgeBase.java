@@ -27,8 +27,11 @@ public final class KnowledgeBase {
     private final FlagEntry[] flagsByBit = new FlagEntry[64];
 
     private final List<CodeEntry> codes;
-    /** The first entry of each code, by lower-case header. */
-    private final Map<String, Map<Integer, CodeEntry>> codesByHeader;
+    /** The entries of each code in file order (one per wording), by lower-case header. */
+    private final Map<String, Map<Integer, List<CodeEntry>>> codesByHeader;
+
+    private final List<UnhandledIds> unhandled;
+    private final List<PhraseEntry> phrases;
 
     private final List<CodeRange> ranges;
     private final Map<String, FieldEntry> fields;
@@ -45,9 +48,11 @@ public final class KnowledgeBase {
             List<FlagEntry> flags,
             List<CodeEntry> codes,
             List<CodeRange> ranges,
+            List<UnhandledIds> unhandled,
             List<FieldEntry> fields,
             List<MediaEntry> media,
             List<LookAlikeEntry> lookAlikes,
+            List<PhraseEntry> phrases,
             List<RuleEntry> rules,
             TeamsKnowledge teams) {
         Map<String, SourceEntry> s = new LinkedHashMap<>();
@@ -62,13 +67,22 @@ public final class KnowledgeBase {
             }
         });
         this.codes = List.copyOf(codes);
-        Map<String, Map<Integer, CodeEntry>> byHeader = new HashMap<>();
+        Map<String, Map<Integer, List<CodeEntry>>> byHeader = new HashMap<>();
         for (CodeEntry c : this.codes) {
             byHeader.computeIfAbsent(c.header().toLowerCase(Locale.ROOT), h -> new HashMap<>())
-                    .putIfAbsent(c.code(), c);
+                    .computeIfAbsent(c.code(), k -> new ArrayList<>())
+                    .add(c);
         }
-        this.codesByHeader = Map.copyOf(byHeader);
+        Map<String, Map<Integer, List<CodeEntry>>> frozen = new HashMap<>();
+        byHeader.forEach((header, byCode) -> {
+            Map<Integer, List<CodeEntry>> copy = new HashMap<>();
+            byCode.forEach((code, entries) -> copy.put(code, List.copyOf(entries)));
+            frozen.put(header, Map.copyOf(copy));
+        });
+        this.codesByHeader = Map.copyOf(frozen);
         this.ranges = List.copyOf(ranges);
+        this.unhandled = List.copyOf(unhandled);
+        this.phrases = List.copyOf(phrases);
         Map<String, FieldEntry> fl = new LinkedHashMap<>();
         fields.forEach(e -> fl.put(e.key().toLowerCase(Locale.ROOT), e));
         this.fields = Collections.unmodifiableMap(fl);
@@ -100,6 +114,7 @@ public final class KnowledgeBase {
         JsonObject fields = read(files, "fields.json");
         JsonObject media = read(files, "media.json");
         JsonObject lookAlikes = read(files, "lookalikes.json");
+        JsonObject phrases = read(files, "phrases.json");
         JsonObject rules = read(files, "rules.json");
         try {
             TeamsKnowledge teams = TeamsKnowledge.load(files);
@@ -108,10 +123,12 @@ public final class KnowledgeBase {
                     sources.end(sources.objects("sources", KnowledgeBase::source)),
                     flags.end(flags.objects("flags", KnowledgeBase::flag)),
                     codes.objects("codes", KnowledgeBase::code),
-                    codes.end(codes.objects("ranges", KnowledgeBase::range)),
+                    codes.objects("ranges", KnowledgeBase::range),
+                    codes.end(codes.objects("unhandledByClient", KnowledgeBase::unhandled)),
                     fields.end(fields.objects("fields", KnowledgeBase::field)),
                     media.end(media.objects("media", KnowledgeBase::media)),
                     lookAlikes.end(lookAlikes.objects("lookAlikes", KnowledgeBase::lookAlike)),
+                    phrases.end(phrases.objects("phrases", KnowledgeBase::phrase)),
                     rules.end(rules.objects("rules", KnowledgeBase::rule)),
                     teams);
         } catch (JsonObject.SchemaException e) {
@@ -134,7 +151,17 @@ public final class KnowledgeBase {
     }
 
     static SourceEntry source(JsonObject o) {
-        return o.end(new SourceEntry(o.text("key"), o.text("title"), o.text("url")));
+        String key = o.text("key");
+        String title = o.text("title");
+        String url = o.optionalText("url");
+        String noUrl = o.optionalText("noUrl");
+        if ((url == null) == (noUrl == null)) {
+            throw o.error("needs exactly one of 'url' and 'noUrl' (why it has no address)");
+        }
+        if ((url != null && url.isBlank()) || (noUrl != null && noUrl.isBlank())) {
+            throw o.error("'url' and 'noUrl' must not be blank");
+        }
+        return o.end(new SourceEntry(key, title, url, noUrl));
     }
 
     private static FlagEntry flag(JsonObject o) {
@@ -152,9 +179,32 @@ public final class KnowledgeBase {
                 o.text("header"),
                 o.integer("code"),
                 o.optionalText("reason"),
-                o.text("meaning"),
+                o.optionalText("meaning"),
                 o.optionalText("family"),
                 o.text("severity"),
+                o.optionalTexts("releases"),
+                o.optionalText("carriedIn"),
+                o.texts("sources"),
+                o.confidence()));
+    }
+
+    private static UnhandledIds unhandled(JsonObject o) {
+        String client = o.text("client");
+        List<Integer> ids = o.integers("ids");
+        for (int i = 1; i < ids.size(); i++) {
+            if (ids.get(i) <= ids.get(i - 1)) {
+                throw o.error("'ids' must be ascending without repeats, not " + ids.get(i - 1) + " then " + ids.get(i));
+            }
+        }
+        return o.end(new UnhandledIds(client, ids, o.texts("sources"), o.confidence()));
+    }
+
+    private static PhraseEntry phrase(JsonObject o) {
+        return o.end(new PhraseEntry(
+                o.text("id"),
+                o.texts("terms"),
+                orEmpty(o.optionalIntegers("statuses")),
+                o.text("gist"),
                 o.texts("sources"),
                 o.confidence()));
     }
@@ -202,6 +252,10 @@ public final class KnowledgeBase {
                 o.confidence()));
     }
 
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
     static RuleEntry rule(JsonObject o) {
         return o.end(new RuleEntry(
                 o.text("id"),
@@ -224,6 +278,7 @@ public final class KnowledgeBase {
                 o.optionalTexts("facts"),
                 o.optionalTexts("notFacts"),
                 o.optionalTexts("severities"),
+                o.optionalTexts("reasonPhrases"),
                 o.optionalObjects("anyOf", KnowledgeBase::condition)));
     }
 
@@ -254,10 +309,37 @@ public final class KnowledgeBase {
         return List.copyOf(flags.values());
     }
 
-    /** Returns the entry for {@code code} under {@code header}, if known. */
+    /** Returns the first entry for {@code code} under {@code header} (the current release's wording), if known. */
     public Optional<CodeEntry> code(String header, int code) {
-        Map<Integer, CodeEntry> byCode = codesByHeader.get(header.toLowerCase(Locale.ROOT));
-        return byCode == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
+        List<CodeEntry> all = codes(header, code);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Returns every entry for {@code code} under {@code header}, one per wording, in file order; may be empty. */
+    public List<CodeEntry> codes(String header, int code) {
+        Map<Integer, List<CodeEntry>> byCode = codesByHeader.get(header.toLowerCase(Locale.ROOT));
+        List<CodeEntry> all = byCode == null ? null : byCode.get(code);
+        return all == null ? List.of() : all;
+    }
+
+    /** Returns the lists of server IDs clients do not handle, in file order. */
+    public List<UnhandledIds> unhandledByClient() {
+        return unhandled;
+    }
+
+    /** Returns the first list that says a client does not handle server ID {@code code}, if any. */
+    public Optional<UnhandledIds> unhandledByClient(int code) {
+        for (UnhandledIds u : unhandled) {
+            if (Collections.binarySearch(u.ids(), code) >= 0) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the reason phrases, in file order. */
+    public List<PhraseEntry> phrases() {
+        return phrases;
     }
 
     /** Returns every code entry, in file order. */
@@ -323,6 +405,8 @@ public final class KnowledgeBase {
         }
         all.addAll(media.values());
         all.addAll(lookAlikes);
+        all.addAll(unhandled);
+        all.addAll(phrases);
         all.addAll(rules);
         return List.copyOf(all);
     }

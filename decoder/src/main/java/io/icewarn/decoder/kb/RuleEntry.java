@@ -29,6 +29,8 @@ public record RuleEntry(
      * @param facts derived facts that must all hold (see {@code Fact})
      * @param notFacts derived facts none of which may hold
      * @param severities severities ({@code failure}, …)
+     * @param reasonPhrases ids from {@code phrases.json} of which at least one matches the pasted reason
+     *     or SIP status
      * @param anyOf nested conditions of which at least one holds
      */
     public record Condition(
@@ -42,6 +44,7 @@ public record RuleEntry(
             List<String> facts,
             List<String> notFacts,
             List<String> severities,
+            List<String> reasonPhrases,
             List<Condition> anyOf) {}
 
     @Override

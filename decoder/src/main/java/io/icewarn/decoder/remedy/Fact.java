@@ -4,6 +4,7 @@ import io.icewarn.decoder.model.Endpoint;
 import io.icewarn.decoder.model.MediaInfo;
 import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.QoeReport;
+import io.icewarn.decoder.model.ServerDiagnostic;
 import io.icewarn.decoder.model.Shape;
 import io.icewarn.decoder.model.TeamsDiagnostic;
 import java.util.Optional;
@@ -71,6 +72,18 @@ public enum Fact {
             s -> !(s.diagnostic() instanceof TeamsDiagnostic)
                     && s.diagnostic().code().isPresent()
                     && s.code().isEmpty()),
+    CODE_RANGE_KNOWN(
+            "code-range-known",
+            s -> s.diagnostic().code().isPresent()
+                    && s.kb().range(
+                                    s.diagnostic().header(),
+                                    s.diagnostic().code().getAsInt())
+                            .isPresent()),
+    HAS_REASON(
+            "has-reason", s -> s.diagnostic().reason().filter(r -> !r.isBlank()).isPresent()),
+    HAS_SOURCE(
+            "has-source",
+            s -> s.diagnostic() instanceof ServerDiagnostic sd && sd.source().isPresent()),
     QOE_RELAY("qoe-relay", s -> qoeIce(s, "RELAY")),
     QOE_HTTP_PROXY("qoe-http-proxy", s -> qoeIce(s, "HTTP-PROXY")),
     QOE_FAILED("qoe-failed", s -> qoeIce(s, "FAILED")),

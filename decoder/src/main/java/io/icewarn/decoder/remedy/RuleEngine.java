@@ -4,6 +4,7 @@ import io.icewarn.decoder.ChecklistItem;
 import io.icewarn.decoder.Severity;
 import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.kb.MediaEntry;
+import io.icewarn.decoder.kb.PhraseEntry;
 import io.icewarn.decoder.kb.RuleEntry;
 import io.icewarn.decoder.kb.RuleEntry.Condition;
 import io.icewarn.decoder.model.ClientDiagnostic;
@@ -106,6 +107,9 @@ public final class RuleEngine {
 
     private static final Fact[] FACTS = Fact.values();
 
+    /** The longest pasted reason a step quotes whole. */
+    private static final int MAX_QUOTED_REASON = 120;
+
     /**
      * A {@link Condition} resolved once: each list property becomes an array (null when the property is
      * absent), flag lists become masks, fact names become facts. Holds exactly when every property set in
@@ -124,11 +128,12 @@ public final class RuleEngine {
             Fact[] facts,
             Fact[] notFacts,
             boolean[] severities,
+            String[] reasonPhrases,
             Test[] anyOf) {
 
         static Test of(Condition c) {
             if (c == null) {
-                return new Test(null, null, null, null, false, 0, false, 0, 0, null, null, null, null);
+                return new Test(null, null, null, null, false, 0, false, 0, 0, null, null, null, null, null);
             }
             boolean[] severities = null;
             if (c.severities() != null) {
@@ -156,6 +161,7 @@ public final class RuleEngine {
                             ? null
                             : c.notFacts().stream().map(RuleEngine::fact).toArray(Fact[]::new),
                     severities,
+                    c.reasonPhrases() == null ? null : c.reasonPhrases().toArray(new String[0]),
                     c.anyOf() == null ? null : c.anyOf().stream().map(Test::of).toArray(Test[]::new));
         }
 
@@ -201,6 +207,9 @@ public final class RuleEngine {
             if (severities != null && !severities[j.severity.ordinal()]) {
                 return false;
             }
+            if (reasonPhrases != null && !phraseMatched(reasonPhrases, s)) {
+                return false;
+            }
             if (anyOf == null) {
                 return true;
             }
@@ -223,6 +232,15 @@ public final class RuleEngine {
             int code = s.diagnostic().code().getAsInt();
             for (int c : codes) {
                 if (c == code) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean phraseMatched(String[] wanted, Situation s) {
+            for (PhraseEntry p : s.phrases()) {
+                if (contains(wanted, p.id())) {
                     return true;
                 }
             }
@@ -302,9 +320,26 @@ public final class RuleEngine {
         if (s.diagnostic() instanceof ClientDiagnostic cd) {
             cd.media().ifPresent(m -> v.put("media", m));
         }
-        s.diagnostic().code().ifPresent(c -> v.put("code", Integer.toString(c)));
+        s.diagnostic().code().ifPresent(c -> {
+            v.put("code", Integer.toString(c));
+            s.kb().range(s.diagnostic().header(), c).ifPresent(r -> {
+                v.put("area", r.area());
+                v.put("range", r.from() + "\u2013" + r.to());
+            });
+        });
+        s.diagnostic()
+                .reason()
+                .map(String::strip)
+                .filter(r -> !r.isEmpty())
+                .ifPresent(r -> v.put("reason", shortened(r)));
+        s.diagnostic().sipStatus().ifPresent(st -> v.put("sipstatus", Integer.toString(st)));
         sipCode(s).ifPresent(c -> v.put("sipcode", Integer.toString(c)));
         return v;
+    }
+
+    /** Returns {@code reason}, cut to a length a checklist step can quote. */
+    private static String shortened(String reason) {
+        return reason.length() <= MAX_QUOTED_REASON ? reason : reason.substring(0, MAX_QUOTED_REASON - 1) + "\u2026";
     }
 
     /** Returns {@code template} with every {@code {Name}} replaced; empty when a value is missing. */

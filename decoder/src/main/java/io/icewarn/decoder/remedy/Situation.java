@@ -3,12 +3,14 @@ package io.icewarn.decoder.remedy;
 import io.icewarn.decoder.kb.CodeEntry;
 import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.kb.MediaEntry;
+import io.icewarn.decoder.kb.PhraseEntry;
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.MediaInfo;
 import io.icewarn.decoder.model.QoeReport;
 import io.icewarn.decoder.model.TeamsDiagnostic;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +22,7 @@ import java.util.Optional;
  * @param code the knowledge-base entry of its ID, if known
  * @param media the knowledge-base entry of its media label, if known
  * @param iceWarn its ICEWarn (client) or IceWarningFlags (QoE) value, if present
+ * @param phrases the phrases of {@code phrases.json} its reason or SIP status matches, in file order
  * @param kb the knowledge base
  */
 public record Situation(
@@ -27,6 +30,7 @@ public record Situation(
         Optional<CodeEntry> code,
         Optional<MediaEntry> media,
         Optional<IceWarn> iceWarn,
+        List<PhraseEntry> phrases,
         KnowledgeBase kb) {
 
     public Situation {
@@ -34,13 +38,18 @@ public record Situation(
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(iceWarn, "iceWarn");
+        phrases = List.copyOf(phrases);
         Objects.requireNonNull(kb, "kb");
     }
 
-    /** Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb}. */
-    public static Situation of(Diagnostic diagnostic, KnowledgeBase kb) {
+    /**
+     * Returns the situation of {@code diagnostic}, looking its code and media up in {@code kb} and matching
+     * its reason and SIP status with {@code phrases}.
+     */
+    public static Situation of(Diagnostic diagnostic, KnowledgeBase kb, ReasonPhrases phrases) {
         if (diagnostic instanceof TeamsDiagnostic t) {
-            return new Situation(t, TeamsEntries.of(t, kb), Optional.empty(), Optional.empty(), kb);
+            // Teams codes are judged by their own namespace; the Lync reason phrases do not apply to them
+            return new Situation(t, TeamsEntries.of(t, kb), Optional.empty(), Optional.empty(), List.of(), kb);
         }
         Optional<CodeEntry> code = Optional.empty();
         if (diagnostic.code().isPresent()) {
@@ -58,7 +67,13 @@ public record Situation(
         } else if (diagnostic instanceof QoeReport q) {
             iceWarn = q.iceWarningFlags();
         }
-        return new Situation(diagnostic, code, media, iceWarn, kb);
+        return new Situation(
+                diagnostic,
+                code,
+                media,
+                iceWarn,
+                phrases.match(diagnostic.reason().orElse(null), diagnostic.sipStatus()),
+                kb);
     }
 
     /** Returns the typed media fields, or none for diagnostics that carry no media data. */

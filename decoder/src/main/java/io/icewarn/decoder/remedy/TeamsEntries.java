@@ -83,6 +83,8 @@ public final class TeamsEntries {
                 e.meaning(),
                 e.family(),
                 e.severity(),
+                List.of(),
+                null,
                 e.sources(),
                 e.confidence());
     }
@@ -95,6 +97,8 @@ public final class TeamsEntries {
                 e.meaning(),
                 e.family(),
                 e.severity(),
+                List.of(),
+                null,
                 e.sources(),
                 e.confidence());
     }
@@ -110,6 +114,8 @@ public final class TeamsEntries {
                 r.documentedModule().meaning(),
                 entry.map(SipCodeEntry::family).orElse(null),
                 entry.map(SipCodeEntry::severity).orElse(sip.isPresent() ? severityOf(sip.getAsInt()) : "failure"),
+                List.of(),
+                null,
                 s.sources(),
                 s.confidence());
     }
@@ -123,6 +129,8 @@ public final class TeamsEntries {
                 e.map(SipCodeEntry::meaning).orElse("A SIP response code no source defines."),
                 e.map(SipCodeEntry::family).orElse(null),
                 e.map(SipCodeEntry::severity).orElse(severityOf(code)),
+                List.of(),
+                null,
                 e.map(SipCodeEntry::sources).orElse(List.of("T25")),
                 e.map(SipCodeEntry::confidence).orElse(io.icewarn.decoder.Confidence.INFERRED));
     }

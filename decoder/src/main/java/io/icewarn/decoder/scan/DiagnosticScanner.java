@@ -32,15 +32,32 @@ public final class DiagnosticScanner {
         return scan(text, true);
     }
 
+    /**
+     * As {@link #scan(CharSequence)} for {@code text} that stands at offset {@code base} of a longer text (one
+     * SIP message of a log, say): spans and problem offsets are offsets in the longer text.
+     *
+     * @throws IllegalArgumentException when {@code base} is negative
+     */
+    public static ScanResult scan(CharSequence text, int base) {
+        if (base < 0) {
+            throw new IllegalArgumentException("negative base " + base);
+        }
+        return scan(text, base, true);
+    }
+
     /** As {@link #scan(CharSequence)}; without the prefilter every character is looked at (the reference for tests). */
     static ScanResult scan(CharSequence text, boolean prefilter) {
+        return scan(text, 0, prefilter);
+    }
+
+    private static ScanResult scan(CharSequence text, int base, boolean prefilter) {
         if (text == null || text.length() == 0) {
             return new ScanResult(List.of(), List.of());
         }
-        ScanState st = new ScanState(new Source(text.toString()), MAX_PROBLEMS, MAX_DIAGNOSTICS);
+        ScanState st = new ScanState(new Source(text.toString(), base), MAX_PROBLEMS, MAX_DIAGNOSTICS);
         try {
             if (prefilter) {
-                scanRange(st, 0, st.source().length());
+                scanRange(st, base, st.source().length());
                 st.flushQoe();
             } else {
                 run(st);
@@ -49,7 +66,7 @@ public final class DiagnosticScanner {
             // last resort: a bug must not take down the caller; keep what was found and say so
             st.problems()
                     .add(
-                            0,
+                            base,
                             "Internal scanner error (" + e.getClass().getSimpleName()
                                     + "); the result may be incomplete.");
         }
@@ -61,7 +78,7 @@ public final class DiagnosticScanner {
 
     private static void run(ScanState st) {
         int n = st.source().length();
-        int i = 0;
+        int i = st.source().base();
         while (i < n && !st.full()) {
             i = step(st, i);
         }

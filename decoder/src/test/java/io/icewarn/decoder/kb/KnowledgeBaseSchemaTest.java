@@ -39,6 +39,7 @@ final class KnowledgeBaseSchemaTest {
             "fields.json",
             "media.json",
             "lookalikes.json",
+            "phrases.json",
             "rules.json",
             "teams-codes.json",
             "sip-codes.json",
@@ -66,8 +67,8 @@ final class KnowledgeBaseSchemaTest {
     @Test
     void missingRequiredPropertyAndWrongTypesAreRefused() {
         assertThatThrownBy(() -> load(
-                        changed("codes.json", root -> item(root, "codes", 0).remove("meaning"))))
-                .hasMessageContaining("codes.json.codes[0]: missing required property 'meaning'");
+                        changed("codes.json", root -> item(root, "codes", 0).remove("severity"))))
+                .hasMessageContaining("codes.json.codes[0]: missing required property 'severity'");
         assertThatThrownBy(() -> load(
                         changed("rules.json", root -> item(root, "rules", 2).put("priority", "3"))))
                 .hasMessageContaining("rules.json.rules[2].priority: must be a whole number");
@@ -86,6 +87,29 @@ final class KnowledgeBaseSchemaTest {
         assertThatThrownBy(() -> load(
                         changed("iceflags.json", root -> item(root, "flags", 0).put("confidence", "sure"))))
                 .hasMessageContaining("iceflags.json.flags[0].confidence: unknown confidence 'sure'");
+    }
+
+    @Test
+    void aSourceNeedsExactlyOneOfUrlAndNoUrl() {
+        assertThatThrownBy(() -> load(
+                        changed("sources.json", root -> item(root, "sources", 0).put("noUrl", "both given"))))
+                .hasMessageContaining("sources.json.sources[0]: needs exactly one of 'url' and 'noUrl'");
+        assertThatThrownBy(() -> load(
+                        changed("sources.json", root -> item(root, "sources", 0).remove("url"))))
+                .hasMessageContaining("sources.json.sources[0]: needs exactly one of 'url' and 'noUrl'");
+        assertThatThrownBy(() -> load(
+                        changed("sources.json", root -> item(root, "sources", 0).put("url", " "))))
+                .hasMessageContaining("sources.json.sources[0]: 'url' and 'noUrl' must not be blank");
+    }
+
+    @Test
+    void unhandledIdsMustAscendWithoutRepeats() {
+        assertThatThrownBy(() -> load(changed("codes.json", root -> {
+                    ArrayNode ids =
+                            (ArrayNode) item(root, "unhandledByClient", 0).get("ids");
+                    ids.insert(1, ids.get(0).intValue());
+                })))
+                .hasMessageContaining("codes.json.unhandledByClient[0]: 'ids' must be ascending without repeats");
     }
 
     @Test
@@ -157,7 +181,9 @@ final class KnowledgeBaseSchemaTest {
     private static boolean optional(String path, String name) {
         return path.contains(".when") // every property of a condition
                 || path.startsWith("codes.json.codes[")
-                        && Set.of("reason", "family").contains(name)
+                        && Set.of("reason", "meaning", "family", "releases", "carriedIn")
+                                .contains(name)
+                || path.startsWith("phrases.json.phrases[") && name.equals("statuses")
                 || path.startsWith("lookalikes.json.lookAlikes[") && name.equals("code")
                 || path.startsWith("teams-codes.json.codes[") && name.equals("family")
                 || path.startsWith("teams-codes.json.structure.")

@@ -265,6 +265,18 @@ public final class JsonOutput {
         g.writeStringField("severity", c.severity().label());
         writeStrings(g, "sources", c.sources());
         g.writeStringField("confidence", c.confidence().label());
+        writeStrings(g, "releases", c.releases());
+        g.writeStringField("carriedIn", c.carriedIn().orElse(null));
+        g.writeBooleanField("notHandledByClient", c.notHandledByClient());
+        g.writeArrayFieldStart("otherWordings");
+        for (CodeExplanation.Wording w : c.otherWordings()) {
+            g.writeStartObject();
+            g.writeStringField("reason", w.reason());
+            writeStrings(g, "releases", w.releases());
+            writeStrings(g, "sources", w.sources());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

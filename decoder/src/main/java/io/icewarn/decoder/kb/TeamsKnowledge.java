@@ -4,9 +4,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,6 +26,10 @@ public final class TeamsKnowledge {
     private final TeamsStructure structure;
     private final List<TeamsCodeEntry> codes;
     private final Map<Integer, List<TeamsCodeEntry>> byCode;
+    /** Each row's {@link #phraseKey}, made once: a lookup by phrase compares keys only. */
+    private final Map<TeamsCodeEntry, String> phraseKeys;
+
+    private final Map<String, List<TeamsCodeEntry>> byPhrase;
     private final List<SipCodeEntry> sipCodes;
     private final Map<Integer, SipCodeEntry> sipByCode;
     private final List<Q850Entry> causes;
@@ -53,6 +57,17 @@ public final class TeamsKnowledge {
         Map<Integer, List<TeamsCodeEntry>> frozen = new HashMap<>();
         rows.forEach((code, list) -> frozen.put(code, List.copyOf(list)));
         this.byCode = Map.copyOf(frozen);
+        Map<TeamsCodeEntry, String> keys = new IdentityHashMap<>();
+        Map<String, List<TeamsCodeEntry>> phrases = new LinkedHashMap<>();
+        for (TeamsCodeEntry e : this.codes) {
+            String key = phraseKey(e.phrase());
+            keys.put(e, key);
+            phrases.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+        }
+        this.phraseKeys = Collections.unmodifiableMap(keys);
+        Map<String, List<TeamsCodeEntry>> frozenPhrases = new HashMap<>();
+        phrases.forEach((key, list) -> frozenPhrases.put(key, List.copyOf(list)));
+        this.byPhrase = Map.copyOf(frozenPhrases);
         this.sipCodes = List.copyOf(sipCodes);
         Map<Integer, SipCodeEntry> sip = new HashMap<>();
         this.sipCodes.forEach(e -> sip.putIfAbsent(e.code(), e));
@@ -189,12 +204,12 @@ public final class TeamsKnowledge {
         String pasted = phrase.map(TeamsKnowledge::phraseKey).orElse("");
         if (!pasted.isEmpty()) {
             for (TeamsCodeEntry e : candidates) {
-                if (phraseKey(e.phrase()).equals(pasted)) {
+                if (phraseKeys.get(e).equals(pasted)) {
                     return Optional.of(new Match(e, sipMatches, true));
                 }
             }
             for (TeamsCodeEntry e : candidates) {
-                String documented = phraseKey(e.phrase());
+                String documented = phraseKeys.get(e);
                 if (pasted.contains(documented) || documented.contains(pasted)) {
                     return Optional.of(new Match(e, sipMatches, true));
                 }
@@ -209,18 +224,12 @@ public final class TeamsKnowledge {
      */
     public List<TeamsCodeEntry> rowsWithPhrase(String phrase, OptionalInt sip) {
         String key = phraseKey(phrase);
-        List<TeamsCodeEntry> found = new ArrayList<>();
-        if (key.isEmpty()) {
-            return found;
+        List<TeamsCodeEntry> same = key.isEmpty() ? List.of() : byPhrase.getOrDefault(key, List.of());
+        if (same.size() < 2 || sip.isEmpty()) {
+            return same;
         }
-        for (TeamsCodeEntry e : codes) {
-            if (phraseKey(e.phrase()).equals(key)) {
-                found.add(e);
-            }
-        }
-        if (sip.isPresent()) {
-            found.sort((a, b) -> Boolean.compare(b.sip() == sip.getAsInt(), a.sip() == sip.getAsInt()));
-        }
+        List<TeamsCodeEntry> found = new ArrayList<>(same);
+        found.sort((a, b) -> Boolean.compare(b.sip() == sip.getAsInt(), a.sip() == sip.getAsInt()));
         return List.copyOf(found);
     }
 
@@ -331,6 +340,6 @@ public final class TeamsKnowledge {
         while (end > 0 && (sb.charAt(end - 1) == '.' || sb.charAt(end - 1) == ' ')) {
             end--;
         }
-        return sb.substring(0, end).toLowerCase(Locale.ROOT);
+        return sb.substring(0, end);
     }
 }

@@ -60,6 +60,9 @@ final class TeamsLabels {
     /** Every label, longest first, so that {@code final sip code phrase} wins over {@code final sip code}. */
     static final List<Label> LABELS;
 
+    /** {@link #LABELS} by the first letter of their first word, {@code a} to {@code z}, in the same order. */
+    private static final List<List<Label>> BY_FIRST_LETTER;
+
     static {
         List<Label> all = new ArrayList<>();
         add(all, Role.MICROSOFT, Start.FINAL, "final microsoft subcode", "final microsoft sub code");
@@ -96,6 +99,14 @@ final class TeamsLabels {
                 "duration");
         all.sort(Comparator.comparingInt(Label::letters).reversed());
         LABELS = List.copyOf(all);
+        List<List<Label>> byLetter = new ArrayList<>();
+        for (char c = 'a'; c <= 'z'; c++) {
+            char first = c;
+            byLetter.add(List.copyOf(all.stream()
+                    .filter(l -> l.words().get(0).charAt(0) == first)
+                    .toList()));
+        }
+        BY_FIRST_LETTER = List.copyOf(byLetter);
     }
 
     private static void add(List<Label> into, Role role, Start start, String... labels) {
@@ -124,7 +135,11 @@ final class TeamsLabels {
                 from = next;
             }
         }
-        for (Label label : LABELS) {
+        char first = s.at(from);
+        if (!Source.isAsciiLetter(first)) {
+            return null;
+        }
+        for (Label label : BY_FIRST_LETTER.get((first | 0x20) - 'a')) {
             int end = words(s, from, label.words());
             if (end >= 0) {
                 return new Found(label, i, end);

@@ -18,13 +18,22 @@ public final class Samples {
         "06-no-diagnostic.txt"
     };
 
+    /** Two Teams Direct Routing pastes of the decoder's Teams corpus, by their prefix {@code t} and number. */
+    public static final String[] TEAMS_PASTES = {"03-admin-center-detail-lines.txt", "11-403-forbidden-lbr-q850.txt"};
+
     private Samples() {}
 
-    /** Returns the sample paste whose file name starts with {@code prefix} ({@code 01} … {@code 06}). */
+    /**
+     * Returns the sample paste whose file name starts with {@code prefix} ({@code 01} … {@code 06}), or
+     * with a {@code t} first, the Teams paste whose name starts with the rest ({@code t03}, {@code t11}).
+     */
     public static String paste(String prefix) {
-        for (String name : PASTES) {
-            if (name.startsWith(prefix)) {
-                try (InputStream in = Samples.class.getResourceAsStream("corpus/" + name)) {
+        boolean teams = prefix.startsWith("t");
+        String number = teams ? prefix.substring(1) : prefix;
+        for (String name : teams ? TEAMS_PASTES : PASTES) {
+            if (name.startsWith(number)) {
+                String folder = teams ? "teams-corpus/" : "corpus/";
+                try (InputStream in = Samples.class.getResourceAsStream(folder + name)) {
                     if (in == null) {
                         throw new IllegalStateException("missing sample " + name);
                     }

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.icewarn.bot.config.Settings;
@@ -142,6 +143,26 @@ final class MainTest {
         assertThat(out).contains("] ms-diagnostics 1008 — ");
         assertThat(run("", "explain", "MS-DIAGNOSTICS-PUBLIC", "4141")).isZero();
         assertThat(out).contains("] ms-diagnostics-public 4141 — ");
+    }
+
+    @Test
+    void explainTeamsCodesInTheirNamespaces() {
+        assertThat(run("", "explain", "teams", "560403")).isZero();
+        assertThat(out).startsWith("[FAILURE] teams-direct-routing 560403 — ");
+        assertThat(run("", "explain", "q850", "34")).isZero();
+        assertThat(out).contains("] Q.850 34 — ");
+        assertThat(run("", "explain", "SIP", "488")).isZero();
+        assertThat(out).contains("] SIP 488 — ");
+        verify(decoder).explainCode("teams-direct-routing", 560403);
+        verify(decoder).explainCode("Q.850", 34);
+    }
+
+    @Test
+    void explainABareNumberSaysWhenTeamsKnowsItToo() {
+        // GIVEN a decoder that knows every number in every namespace WHEN a bare number is explained
+        assertThat(run("", "explain", "10037")).isZero();
+        // THEN the Lync reading comes with a pointer to the Teams one
+        assertThat(out).startsWith("[FAILURE] ms-client-diagnostics 10037 — ").contains("explain teams 10037");
     }
 
     @Test

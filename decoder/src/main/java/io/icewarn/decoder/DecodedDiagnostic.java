@@ -21,6 +21,7 @@ import java.util.Optional;
  *     sharing failed: both parties outside the network; no TCP path through the A/V Edge}
  * @param remarks sourced remarks of the rules that are notes, not steps, in rule order
  * @param callId the Call-ID of the SIP message that carries it, when the text holds that message
+ * @param teams the Teams Direct Routing reading of a {@code TeamsDiagnostic}, empty for every other kind
  */
 public record DecodedDiagnostic(
         Diagnostic diagnostic,
@@ -33,7 +34,8 @@ public record DecodedDiagnostic(
         List<String> notes,
         String summary,
         List<ChecklistItem> remarks,
-        Optional<String> callId) {
+        Optional<String> callId,
+        Optional<TeamsExplanation> teams) {
     public DecodedDiagnostic {
         fields = List.copyOf(fields);
         checklist = List.copyOf(checklist);
@@ -41,9 +43,10 @@ public record DecodedDiagnostic(
         Objects.requireNonNull(summary, "summary");
         remarks = List.copyOf(remarks);
         Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(teams, "teams");
     }
 
-    /** Returns a diagnostic whose summary is its verdict, with no remarks and no Call-ID. */
+    /** Returns a diagnostic that is not a Teams one, whose summary is its verdict, with no remarks and no Call-ID. */
     public DecodedDiagnostic(
             Diagnostic diagnostic,
             Severity severity,
@@ -64,12 +67,13 @@ public record DecodedDiagnostic(
                 notes,
                 verdict,
                 List.of(),
+                Optional.empty(),
                 Optional.empty());
     }
 
     /** Returns this diagnostic carried by the SIP message with Call-ID {@code id}. */
     public DecodedDiagnostic withCallId(Optional<String> id) {
         return new DecodedDiagnostic(
-                diagnostic, severity, verdict, code, iceWarn, fields, checklist, notes, summary, remarks, id);
+                diagnostic, severity, verdict, code, iceWarn, fields, checklist, notes, summary, remarks, id, teams);
     }
 }

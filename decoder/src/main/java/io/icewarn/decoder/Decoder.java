@@ -7,6 +7,7 @@ import io.icewarn.decoder.kb.KnowledgeBase;
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.Problem;
+import io.icewarn.decoder.model.TeamsDiagnostic;
 import io.icewarn.decoder.scan.DiagnosticScanner;
 import io.icewarn.decoder.scan.ScanResult;
 import io.icewarn.decoder.scan.SipMessages;
@@ -26,8 +27,8 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
- * The decoder's entry point: finds Lync / Skype for Business diagnostics in text and explains them
- * from the bundled knowledge base. Instances are immutable and thread-safe; share one.
+ * The decoder's entry point: finds Lync / Skype for Business diagnostics and Teams Direct Routing failure
+ * codes in text and explains them from the bundled knowledge base. Instances are immutable and thread-safe; share one.
  */
 public final class Decoder {
     /** Text longer than this many characters is decoded up to this length only, with a problem reported. */
@@ -216,15 +217,18 @@ public final class Decoder {
     }
 
     /**
-     * Returns what {@code code} means under {@code header} ({@code ms-client-diagnostics},
-     * {@code ms-diagnostics}, {@code ms-diagnostics-public}, any case). With a null or blank header, the
-     * client meaning when one is known, else the server one. Unknown IDs come back with
-     * {@code known=false} and the product area of their range, when one covers them.
+     * Returns what {@code code} means under {@code header}: a Lync header ({@code ms-client-diagnostics},
+     * {@code ms-diagnostics}, {@code ms-diagnostics-public}), or a namespace of Teams Direct Routing
+     * ({@code teams-direct-routing} or {@code teams} for Microsoft response codes, {@code Q.850} or
+     * {@code q850} for causes, {@code SIP} for SIP response codes), any case. With a null or blank header, the
+     * client meaning when one is known, else the server one; a code no Lync ID or range covers is read as a
+     * Teams Microsoft response code when that namespace knows it or its structure applies. Unknown IDs come
+     * back with {@code known=false} and the product area of their range, when one covers them.
      */
     public CodeExplanation explainCode(String header, int code) {
         Explainer explainer = loaded().explainer();
         if (header != null && !header.isBlank()) {
-            return explainer.explainCode(header.strip().toLowerCase(Locale.ROOT), code);
+            return explainer.explainCode(canonicalHeader(header), code);
         }
         if (loaded().kb().code(CLIENT, code).isPresent()) {
             return explainer.explainCode(CLIENT, code);
@@ -234,7 +238,28 @@ public final class Decoder {
             return server;
         }
         CodeExplanation client = explainer.explainCode(CLIENT, code);
-        return client.area().isPresent() ? client : server;
+        if (client.area().isPresent()) {
+            return client;
+        }
+        CodeExplanation teams = explainer.explainCode(TeamsDiagnostic.HEADER, code);
+        return teams.known() || teams.area().isPresent() ? teams : server;
+    }
+
+    /** Returns the canonical name of {@code header}, accepting the short names of the Teams namespaces. */
+    private static String canonicalHeader(String header) {
+        String h = header.strip().toLowerCase(Locale.ROOT);
+        switch (h) {
+            case "teams":
+            case TeamsDiagnostic.HEADER:
+                return TeamsDiagnostic.HEADER;
+            case "q850":
+            case "q.850":
+                return TeamsDiagnostic.Q850_HEADER;
+            case "sip":
+                return "SIP";
+            default:
+                return h;
+        }
     }
 
     /** Returns every ID the knowledge base knows, once per header, in data-file order, for lists and autocomplete. */

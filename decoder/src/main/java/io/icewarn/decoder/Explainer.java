@@ -20,6 +20,7 @@ import io.icewarn.decoder.model.LookAlike;
 import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.QoeReport;
 import io.icewarn.decoder.model.ServerDiagnostic;
+import io.icewarn.decoder.model.TeamsDiagnostic;
 import io.icewarn.decoder.remedy.Fact;
 import io.icewarn.decoder.remedy.FlagContexts;
 import io.icewarn.decoder.remedy.ReasonPhrases;
@@ -40,6 +41,7 @@ final class Explainer {
     private final RuleEngine rules;
     private final FlagContexts contexts;
     private final ReasonPhrases phrases;
+    private final TeamsExplainer teams;
     /** The note on location values, when the knowledge base infers them rather than citing them. */
     private final Optional<String> locationNote;
 
@@ -48,6 +50,7 @@ final class Explainer {
         this.rules = new RuleEngine(kb);
         this.contexts = FlagContexts.of(kb);
         this.phrases = new ReasonPhrases(kb.phrases());
+        this.teams = new TeamsExplainer(kb, rules, phrases, contexts);
         this.locationNote = kb.field("LocalLocation")
                 .filter(f ->
                         f.confidence() == Confidence.INFERRED && !f.values().isEmpty())
@@ -59,6 +62,9 @@ final class Explainer {
     }
 
     DecodedDiagnostic explain(Diagnostic d) {
+        if (d instanceof TeamsDiagnostic t) {
+            return teams.explain(t);
+        }
         Situation s = Situation.of(d, kb, phrases, contexts);
         Severity severity = SeverityJudge.judge(s);
         Optional<CodeExplanation> code = d instanceof LookAlike || d.code().isEmpty()
@@ -84,6 +90,7 @@ final class Explainer {
                 notes(s, code, iceWarn),
                 summary(s, severity, code, iceWarn, verdict),
                 checklist.remarks(),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -96,6 +103,9 @@ final class Explainer {
      * give it, the one {@code pastedReason} matches comes first, else the current release's.
      */
     CodeExplanation explainCode(String header, int code, Optional<String> pastedReason) {
+        if (TeamsExplainer.handles(header)) {
+            return teams.explainCode(header, code);
+        }
         List<CodeEntry> entries = kb.codes(header, code);
         String lower = header.toLowerCase(Locale.ROOT);
         boolean server = lower.startsWith("ms-diagnostics") || lower.equals("x-ms-sdp-diagnostics");

@@ -21,6 +21,7 @@ import io.icewarn.decoder.FlagMeaning;
 import io.icewarn.decoder.IceWarnExplanation;
 import io.icewarn.decoder.Severity;
 import io.icewarn.decoder.SourceRef;
+import io.icewarn.decoder.TeamsExplanation;
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.IceWarn;
@@ -29,7 +30,9 @@ import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.Problem;
 import io.icewarn.decoder.model.QoeReport;
 import io.icewarn.decoder.model.ServerDiagnostic;
+import io.icewarn.decoder.model.Shape;
 import io.icewarn.decoder.model.Span;
+import io.icewarn.decoder.model.TeamsDiagnostic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -408,7 +411,10 @@ public final class ReplyBuilder {
         explanation.situation().ifPresent(s -> fields.add(new FieldLine("Situation", "", line(s), false, false)));
         List<String> notes = new ArrayList<>();
         if (!explanation.known()) {
-            notes.add("This exact ID is not in the knowledge base; what is shown describes its range.");
+            notes.add(
+                    explanation.header().equals(TeamsDiagnostic.HEADER)
+                            ? "No source lists this exact code; what is shown comes from its structure, where it has one."
+                            : "This exact ID is not in the knowledge base; what is shown describes its range.");
         }
         if (!explanation.releases().isEmpty()) {
             notes.add(line("Listed by [MS-OCER] for " + releases(explanation.releases())
@@ -598,7 +604,7 @@ public final class ReplyBuilder {
                 line(decoded.summary()),
                 title(d, decoded),
                 shortTitle(d),
-                context(d, decoded.callId()),
+                context(d, decoded),
                 line(decoded.verdict()),
                 flags,
                 fieldLines(d, decoded.fields()),
@@ -738,6 +744,9 @@ public final class ReplyBuilder {
         if (d instanceof QoeReport) {
             return "QoE report";
         }
+        if (d instanceof TeamsDiagnostic t) {
+            return teamsTitle(t);
+        }
         if (d instanceof ServerDiagnostic s) {
             return d.header() + " " + s.errorId()
                     + (s.subErrorId().isPresent() ? "." + s.subErrorId().getAsInt() : "");
@@ -751,7 +760,23 @@ public final class ReplyBuilder {
         return line(d.header());
     }
 
-    private String context(Diagnostic d, Optional<String> callId) {
+    /** {@code Teams Direct Routing 560403 · SIP 403}, {@code Q.850 cause 63 · SIP 486}, {@code Teams Direct Routing · SIP 487}. */
+    private static String teamsTitle(TeamsDiagnostic t) {
+        StringBuilder title = new StringBuilder();
+        if (t.shape() == Shape.Q850_REASON) {
+            title.append("Q.850 cause ").append(t.q850Cause().getAsInt());
+        } else {
+            title.append("Teams Direct Routing");
+            t.microsoftCode().ifPresent(c -> title.append(' ').append(c));
+        }
+        t.sipCode().ifPresent(c -> title.append(" · SIP ").append(c));
+        return title.toString();
+    }
+
+    private String context(Diagnostic d, DecodedDiagnostic decoded) {
+        if (d instanceof TeamsDiagnostic t) {
+            return teamsContext(t, decoded);
+        }
         List<String> parts = new ArrayList<>();
         if (d instanceof ClientDiagnostic c) {
             c.side().ifPresent(s -> parts.add("reported by the " + s.label()));
@@ -766,7 +791,7 @@ public final class ReplyBuilder {
         if (d.sipStatus().isPresent()) {
             parts.add("in a SIP " + d.sipStatus().getAsInt() + " response");
         }
-        callId.ifPresent(id -> parts.add("Call-ID " + shortCallId(line(id))));
+        decoded.callId().ifPresent(id -> parts.add("Call-ID " + shortCallId(line(id))));
         return String.join(" · ", parts);
     }
 
@@ -775,6 +800,26 @@ public final class ReplyBuilder {
                 ? id
                 : id.substring(0, id.offsetByCodePoints(0, SHOWN_CALL_ID_CHARS)) + "…";
     }
+
+    private String teamsContext(TeamsDiagnostic t, DecodedDiagnostic decoded) {
+        List<String> parts = new ArrayList<>();
+        parts.add(TEAMS_SHAPES.getOrDefault(t.shape(), ""));
+        decoded.teams()
+                .flatMap(TeamsExplanation::structure)
+                .ifPresent(s -> parts.add(
+                        s.detailIsSipCode()
+                                ? "final response from the SBC"
+                                : "final response from a Microsoft service"));
+        parts.removeIf(String::isEmpty);
+        return String.join(" · ", parts);
+    }
+
+    /** Where each Teams shape comes from, in words. */
+    private static final Map<Shape, String> TEAMS_SHAPES = Map.of(
+            Shape.TEAMS_REPORT, "Teams admin center / PSTN usage report",
+            Shape.TEAMS_CSV_ROW, "PSTN usage report export row",
+            Shape.TEAMS_CALL_RECORD, "Teams call record",
+            Shape.Q850_REASON, "SIP Reason header");
 
     private static String iceWarnName(Diagnostic d) {
         return d instanceof QoeReport ? "IceWarningFlags" : "ICEWarn";

@@ -76,6 +76,31 @@ final class CliIT {
     }
 
     @Test
+    void decodeJsonOfATeamsPairAndExplainTeamsCodes() throws Exception {
+        // GIVEN the Teams admin center pair in a file
+        Path sample = Files.writeString(
+                dir.resolve("teams.txt"),
+                "Final SIP code: 403, Final Microsoft subcode: 510559\n",
+                StandardCharsets.UTF_8);
+        // WHEN the jar decodes it as JSON
+        Run r = run("decode", "--json", sample.toString());
+        // THEN one Teams diagnostic, in its own namespace
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode d = new ObjectMapper().readTree(r.out()).get("diagnostics").get(0);
+        assertThat(d.get("header").asText()).isEqualTo("teams-direct-routing");
+        assertThat(d.get("code").asInt()).isEqualTo(510559);
+        assertThat(d.get("teams").get("origin").asText()).isEqualTo("microsoft");
+        // AND explain reads Teams codes, Q.850 causes and SIP codes
+        Run teams = run("explain", "teams", "560403");
+        assertThat(teams.code()).as(teams.err()).isZero();
+        assertThat(teams.out()).startsWith("teams-direct-routing 560403").contains("final response from the SBC");
+        Run cause = run("explain", "q850", "34");
+        assertThat(cause.out()).contains("No circuit/channel available").contains("503");
+        Run bare = run("explain", "560484");
+        assertThat(bare.out()).startsWith("teams-direct-routing 560484").contains("no Lync ID or range covers");
+    }
+
+    @Test
     void plainChatGetsNothingFoundAndExitZero() throws Exception {
         Path sample = Files.writeString(dir.resolve("chat.txt"), "IM works, only sharing breaks.\n");
         Run r = run("decode", sample.toString());

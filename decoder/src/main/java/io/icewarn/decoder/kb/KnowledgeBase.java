@@ -43,6 +43,7 @@ public final class KnowledgeBase {
     private final List<RuleEntry> rules;
     private final List<ContextEntry> contexts;
     private final Map<String, FamilyEntry> families;
+    private final TeamsKnowledge teams;
 
     private KnowledgeBase(
             List<SourceEntry> sources,
@@ -56,7 +57,8 @@ public final class KnowledgeBase {
             List<PhraseEntry> phrases,
             List<RuleEntry> rules,
             List<ContextEntry> contexts,
-            List<FamilyEntry> families) {
+            List<FamilyEntry> families,
+            TeamsKnowledge teams) {
         Map<String, SourceEntry> s = new LinkedHashMap<>();
         sources.forEach(e -> s.put(e.key(), e));
         this.sources = Collections.unmodifiableMap(s);
@@ -100,6 +102,7 @@ public final class KnowledgeBase {
         Map<String, FamilyEntry> fa = new LinkedHashMap<>();
         families.forEach(e -> fa.put(e.id(), e));
         this.families = Collections.unmodifiableMap(fa);
+        this.teams = teams;
     }
 
     /**
@@ -123,6 +126,7 @@ public final class KnowledgeBase {
         JsonObject rules = read(files, "rules.json");
         JsonObject families = read(files, "families.json");
         try {
+            TeamsKnowledge teams = TeamsKnowledge.load(files);
             flags.text("layout");
             List<FlagEntry> flagEntries = flags.objects("flags", KnowledgeBase::flag);
             List<ContextEntry> contexts = flags.optionalObjects("contexts", KnowledgeBase::context);
@@ -138,14 +142,15 @@ public final class KnowledgeBase {
                     phrases.end(phrases.objects("phrases", KnowledgeBase::phrase)),
                     rules.end(rules.objects("rules", KnowledgeBase::rule)),
                     contexts == null ? List.of() : contexts,
-                    families.end(families.objects("families", KnowledgeBase::family)));
+                    families.end(families.objects("families", KnowledgeBase::family)),
+                    teams);
         } catch (JsonObject.SchemaException e) {
             throw new UncheckedIOException(
                     new IOException("knowledge base does not match its schema: " + e.getMessage()));
         }
     }
 
-    private static JsonObject read(Function<String, InputStream> files, String name) {
+    static JsonObject read(Function<String, InputStream> files, String name) {
         try (InputStream in = files.apply(name)) {
             if (in == null) {
                 throw new UncheckedIOException(new IOException("missing knowledge-base resource " + name));
@@ -158,7 +163,7 @@ public final class KnowledgeBase {
         }
     }
 
-    private static SourceEntry source(JsonObject o) {
+    static SourceEntry source(JsonObject o) {
         String key = o.text("key");
         String label = o.optionalText("label");
         String title = o.text("title");
@@ -248,7 +253,7 @@ public final class KnowledgeBase {
                 o.confidence()));
     }
 
-    private static FieldEntry field(JsonObject o) {
+    static FieldEntry field(JsonObject o) {
         return o.end(new FieldEntry(
                 o.text("key"),
                 o.optionalBoolean("evidence"),
@@ -287,7 +292,7 @@ public final class KnowledgeBase {
         return list == null ? List.of() : list;
     }
 
-    private static RuleEntry rule(JsonObject o) {
+    static RuleEntry rule(JsonObject o) {
         return o.end(new RuleEntry(
                 o.text("id"),
                 o.integer("priority"),
@@ -315,9 +320,15 @@ public final class KnowledgeBase {
                 o.optionalObjects("anyOf", KnowledgeBase::condition)));
     }
 
-    /** Returns the source with {@code key}, if the knowledge base cites it. */
+    /** Returns the source with {@code key}, if the knowledge base cites it (the Teams family's sources included). */
     public Optional<SourceEntry> source(String key) {
-        return Optional.ofNullable(sources.get(key));
+        SourceEntry s = sources.get(key);
+        return s != null ? Optional.of(s) : teams.source(key);
+    }
+
+    /** Returns the Teams Direct Routing part: its codes, SIP codes, Q.850 causes, rules and sources. */
+    public TeamsKnowledge teams() {
+        return teams;
     }
 
     /** Returns every source, in file order. */

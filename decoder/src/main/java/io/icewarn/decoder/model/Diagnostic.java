@@ -7,7 +7,7 @@ import java.util.OptionalInt;
  * One diagnostic found in text. The permitted types are the closed set of things a paste can hold;
  * consume them with {@code instanceof} patterns.
  */
-public sealed interface Diagnostic permits ClientDiagnostic, ServerDiagnostic, QoeReport, LookAlike {
+public sealed interface Diagnostic permits ClientDiagnostic, ServerDiagnostic, QoeReport, LookAlike, TeamsDiagnostic {
     /** Returns where in the scanned text the diagnostic was written. */
     Span span();
 
@@ -16,7 +16,8 @@ public sealed interface Diagnostic permits ClientDiagnostic, ServerDiagnostic, Q
 
     /**
      * Returns the canonical header name: {@code ms-client-diagnostics}, {@code ms-diagnostics},
-     * {@code ms-diagnostics-public}, {@code x-ms-SDP-diagnostics}, {@code QoE} or the look-alike's own.
+     * {@code ms-diagnostics-public}, {@code x-ms-SDP-diagnostics}, {@code QoE}, the look-alike's own, or the
+     * namespace of a Teams diagnostic ({@code teams-direct-routing}, {@code Q.850}).
      */
     String header();
 

@@ -21,5 +21,20 @@ public enum Shape {
     /** {@code <IceWarningFlags>} / {@code <Ice>} elements of a pasted QoE report. */
     QOE_REPORT,
     /** A header of another product that looks like a Lync diagnostic ({@code x-ms-diagnostics}). */
-    LOOK_ALIKE
+    LOOK_ALIKE,
+    /**
+     * Teams Direct Routing as the admin center and the PSTN usage report word it: {@code Final SIP code 487},
+     * {@code Final Microsoft subcode 540200}, {@code Final SIP phrase …}, in any order.
+     */
+    TEAMS_REPORT,
+    /** One row of the PSTN usage report's CSV export (or an Excel copy), read under its header line. */
+    TEAMS_CSV_ROW,
+    /**
+     * A Teams call record: {@code CallEndReason} / {@code CallEndSubReason = 560484} (QER, call quality
+     * dashboard), Microsoft Graph's {@code finalSipCode} / {@code callEndSubReason}, or Azure Communication
+     * Services' {@code ParticipantEndReason} / {@code ParticipantEndSubCode}.
+     */
+    TEAMS_CALL_RECORD,
+    /** {@code Reason: Q.850;cause=63;text="…"} of a SIP response or an SBC log line. */
+    Q850_REASON
 }

@@ -6,6 +6,8 @@ import io.icewarn.decoder.model.MediaInfo;
 import io.icewarn.decoder.model.PortRange;
 import io.icewarn.decoder.model.QoeReport;
 import io.icewarn.decoder.model.ServerDiagnostic;
+import io.icewarn.decoder.model.Shape;
+import io.icewarn.decoder.model.TeamsDiagnostic;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
@@ -47,7 +49,7 @@ public enum Fact {
     PROVISIONAL_RESPONSE("provisional-response", s -> statusIn(s, 100, 199)),
     CALL_SUCCEEDED(
             "call-succeeded",
-            s -> statusIn(s, 200, 299)
+            s -> !(s.diagnostic() instanceof TeamsDiagnostic) && statusIn(s, 200, 299)
                     || s.family()
                             .filter(f -> f.equals("call-succeeded") || f.equals("call-ended-normally"))
                             .isPresent()),
@@ -79,7 +81,10 @@ public enum Fact {
             "has-ice-warn-ex",
             s -> s.diagnostic().fields().nonEmpty("ICEWarnEx").isPresent()),
     UNKNOWN_CODE(
-            "unknown-code", s -> s.diagnostic().code().isPresent() && s.code().isEmpty()),
+            "unknown-code",
+            s -> !(s.diagnostic() instanceof TeamsDiagnostic)
+                    && s.diagnostic().code().isPresent()
+                    && s.code().isEmpty()),
     CODE_RANGE_KNOWN(
             "code-range-known",
             s -> s.diagnostic().code().isPresent()
@@ -95,7 +100,31 @@ public enum Fact {
     QOE_RELAY("qoe-relay", s -> qoeIce(s, "RELAY")),
     QOE_DIRECT("qoe-direct", s -> qoeIce(s, "DIRECT")),
     QOE_HTTP_PROXY("qoe-http-proxy", s -> qoeIce(s, "HTTP-PROXY")),
-    QOE_FAILED("qoe-failed", s -> qoeIce(s, "FAILED"));
+    QOE_FAILED("qoe-failed", s -> qoeIce(s, "FAILED")),
+    /** A Teams Microsoft response code whose structure says the SBC sent the final response (560ZZZ). */
+    SBC_FINAL_RESPONSE(
+            "sbc-final-response", s -> origin(s).filter("sbc"::equals).isPresent()),
+    /** A Teams Microsoft response code whose structure says a Microsoft module sent the final response. */
+    MICROSOFT_FINAL_RESPONSE(
+            "microsoft-final-response",
+            s -> origin(s).filter("microsoft"::equals).isPresent()),
+    /** A Teams Microsoft response code that no source lists. */
+    TEAMS_CODE_UNDOCUMENTED(
+            "teams-code-undocumented",
+            s -> teamsCode(s).isPresent()
+                    && s.kb().teams().rows(teamsCode(s).getAsInt()).isEmpty()),
+    /** A Teams diagnostic with a SIP code but no Microsoft response code. */
+    TEAMS_SIP_ONLY(
+            "teams-sip-only",
+            s -> s.diagnostic() instanceof TeamsDiagnostic t
+                    && t.shape() != Shape.Q850_REASON
+                    && t.microsoftCode().isEmpty()),
+    /** A Q.850 reason whose text Teams wrote: a correlation ID, then its own reason. */
+    Q850_TEAMS_TEXT(
+            "q850-teams-text",
+            s -> s.diagnostic() instanceof TeamsDiagnostic t
+                    && t.shape() == Shape.Q850_REASON
+                    && t.correlationId().isPresent());
 
     private final String id;
     private final Predicate<Situation> test;
@@ -144,6 +173,24 @@ public enum Fact {
                 && b.isPresent()
                 && !a.get().host().isBlank()
                 && a.get().host().equalsIgnoreCase(b.get().host());
+    }
+
+    /** Returns the Microsoft response code of a Teams diagnostic (not of a Q.850 reason), if pasted. */
+    private static OptionalInt teamsCode(Situation s) {
+        return s.diagnostic() instanceof TeamsDiagnostic t && t.shape() != Shape.Q850_REASON
+                ? t.microsoftCode()
+                : OptionalInt.empty();
+    }
+
+    /** Returns who produced the final response by the structure of the Microsoft response code, if it has one. */
+    private static Optional<String> origin(Situation s) {
+        OptionalInt code = teamsCode(s);
+        return code.isPresent()
+                ? s.kb().teams()
+                        .structure()
+                        .read(code.getAsInt())
+                        .map(r -> r.documentedModule().origin())
+                : Optional.empty();
     }
 
     private static boolean qoeIce(Situation s, String value) {

@@ -10,6 +10,7 @@ import io.icewarn.decoder.kb.RuleEntry.Condition;
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Field;
 import io.icewarn.decoder.model.IceWarn;
+import io.icewarn.decoder.model.TeamsDiagnostic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -40,6 +42,7 @@ public final class RuleEngine {
      */
     public RuleEngine(KnowledgeBase kb) {
         List<RuleEntry> sorted = new ArrayList<>(kb.rules());
+        sorted.addAll(kb.teams().rules());
         sorted.sort(Comparator.comparingInt(RuleEntry::priority));
         this.rules = List.copyOf(sorted);
         List<Template> compiled = new ArrayList<>(rules.size());
@@ -252,7 +255,7 @@ public final class RuleEngine {
             if (headers != null && !containsIgnoringCase(headers, j.header)) {
                 return false;
             }
-            if (codes != null && !hasCode(s)) {
+            if (codes != null && !hasCode(s, headers != null)) {
                 return false;
             }
             if (families != null
@@ -303,8 +306,12 @@ public final class RuleEngine {
             return false;
         }
 
-        private boolean hasCode(Situation s) {
-            if (s.diagnostic().code().isEmpty()) {
+        /**
+         * Returns true when the diagnostic's ID is one of the codes; a rule that names no header speaks of
+         * Lync IDs only, never of the codes of another namespace (a Teams code, a Q.850 cause).
+         */
+        private boolean hasCode(Situation s, boolean headed) {
+            if (s.diagnostic().code().isEmpty() || (!headed && s.diagnostic() instanceof TeamsDiagnostic)) {
                 return false;
             }
             int code = s.diagnostic().code().getAsInt();
@@ -371,6 +378,21 @@ public final class RuleEngine {
         return m;
     }
 
+    /** Returns the final SIP code of a Teams diagnostic: as pasted, else the ZZZ of an SBC's 560ZZZ. */
+    private static OptionalInt sipCode(Situation s) {
+        if (!(s.diagnostic() instanceof TeamsDiagnostic t)) {
+            return OptionalInt.empty();
+        }
+        if (t.sipCode().isPresent() || t.microsoftCode().isEmpty()) {
+            return t.sipCode();
+        }
+        return s.kb().teams()
+                .structure()
+                .read(t.microsoftCode().getAsInt())
+                .map(r -> TeamsEntries.sipCodeOf(r, OptionalInt.empty()))
+                .orElse(OptionalInt.empty());
+    }
+
     private static Map<String, String> placeholderValues(Situation s) {
         Map<String, String> v = new HashMap<>();
         for (Field f : s.diagnostic().fields().entries()) {
@@ -396,6 +418,7 @@ public final class RuleEngine {
                 .filter(r -> !r.isEmpty())
                 .ifPresent(r -> v.put("reason", shortened(r)));
         s.diagnostic().sipStatus().ifPresent(st -> v.put("sipstatus", Integer.toString(st)));
+        sipCode(s).ifPresent(c -> v.put("sipcode", Integer.toString(c)));
         return v;
     }
 

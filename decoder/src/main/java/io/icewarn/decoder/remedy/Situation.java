@@ -12,6 +12,7 @@ import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.IceWarn;
 import io.icewarn.decoder.model.MediaInfo;
 import io.icewarn.decoder.model.QoeReport;
+import io.icewarn.decoder.model.TeamsDiagnostic;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +53,11 @@ public record Situation(
      * its reason and SIP status with {@code phrases}; its bits are judged by {@code contexts}.
      */
     public static Situation of(Diagnostic diagnostic, KnowledgeBase kb, ReasonPhrases phrases, FlagContexts contexts) {
+        if (diagnostic instanceof TeamsDiagnostic t) {
+            // Teams codes are judged by their own namespace; the Lync reason phrases do not apply to them
+            return new Situation(
+                    t, TeamsEntries.of(t, kb), Optional.empty(), Optional.empty(), List.of(), kb, contexts);
+        }
         Optional<CodeEntry> code = Optional.empty();
         if (diagnostic.code().isPresent()) {
             int id = diagnostic.code().getAsInt();

@@ -131,7 +131,61 @@ enum Anchor {
         Read read(ScanState st, int at, int matchEnd) {
             return QoeReader.read(st, at, matchEnd);
         }
+    },
+    /**
+     * Teams Direct Routing labels that start with {@code final}: {@code Final SIP code 487}, {@code Final
+     * Microsoft subcode: 540200}, {@code "finalSipCode": 0}, or the header line of a PSTN usage report export.
+     */
+    TEAMS_FINAL(false, "fF") {
+        @Override
+        int match(Source s, int i) {
+            return TeamsLabels.finalAnchorAt(s, i);
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return TeamsReader.read(st, at);
+        }
+    },
+    /**
+     * Teams labels read at the capital {@code E} of their {@code End}: {@code CallEndSubReason = 560484},
+     * {@code PSTN Call End Reason}, {@code "callEndSubReason"}, {@code ParticipantEndReason}; the label starts
+     * up to {@link #MAX_END_LOOKBEHIND} characters before.
+     */
+    TEAMS_END(false, "E") {
+        @Override
+        int match(Source s, int i) {
+            return TeamsLabels.endAnchorAt(s, i);
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return TeamsReader.read(st, TeamsLabels.endAnchorStart(st.source(), at));
+        }
+    },
+    /** {@code Q.850;cause=63;text="…"} of a SIP {@code Reason} header, spaces allowed around the {@code ;}. */
+    Q850(false, "qQ") {
+        @Override
+        int match(Source s, int i) {
+            if (!s.matches(i, "q.850") || !s.wordStartsAt(i)) {
+                return -1;
+            }
+            int semicolon = s.skipSpace(i + 5, 8);
+            if (s.at(semicolon) != ';') {
+                return -1;
+            }
+            int key = s.skipSpace(semicolon + 1, 8);
+            return s.matches(key, "cause") || s.matches(key, "text") ? semicolon : -1;
+        }
+
+        @Override
+        Read read(ScanState st, int at, int matchEnd) {
+            return TeamsReader.readQ850(st, at, matchEnd);
+        }
     };
+
+    /** How far before its {@code E} a label read by {@link #TEAMS_END} starts ({@code Participant End}). */
+    static final int MAX_END_LOOKBEHIND = "participant ".length();
 
     /** The most digits an ID may have; longer runs are not IDs. */
     static final int MAX_CODE_DIGITS = 9;

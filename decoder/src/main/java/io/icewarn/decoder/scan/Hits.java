@@ -134,8 +134,8 @@ final class Hits {
             if (onlyAscii && b.get(0) < 0) {
                 return NOT_ASCII;
             }
-            if (b.get(0) == '<' && Prefilter.passes(b, limit, 0, ascii)) {
-                at[count++] = 0; // the only trigger that can pass without a byte before it
+            if (Prefilter.passesAtStart(b, limit, ascii)) {
+                at[count++] = 0;
             }
             i = 1;
         }

@@ -4,13 +4,15 @@ import java.nio.ByteBuffer;
 
 /**
  * Finds, in the low eight bits of the text's characters, the few places where the scanner can do
- * anything: an anchor, a QoE tag, or a SIP status or request line. Each of them contains one of four
+ * anything: an anchor, a QoE tag, or a SIP status or request line. Each of them contains one of six
  * trigger bytes within {@link #BACK} characters after where it starts: {@code g} ({@code diagnostics} of
- * every header, {@code MediaDebug}), {@code ;} ({@code 25; reason=} of the report form), {@code /}
- * ({@code SIP/2.0}, which begins a status line and ends a request line) and {@code <} (QoE tags). These
- * are rare in logs next to {@code = - : /} of dates, addresses and SIP parameters. Eight bytes at a time
- * are tested for them (SWAR), each trigger is checked against the byte before and after it with two table
- * look-ups, and only one that passes a closer check sends the scanner to look at the characters around it.
+ * every header, {@code MediaDebug}), {@code ;} ({@code 25; reason=} of the report form, {@code Q.850;cause=}
+ * of a Reason header), {@code /} ({@code SIP/2.0}, which begins a status line and ends a request line),
+ * {@code <} (QoE tags), {@code f} ({@code Final SIP code} and the other Teams labels that start with
+ * {@code final}) and a capital {@code E} ({@code CallEndSubReason}, {@code Call End Reason}). These are rare
+ * in logs next to {@code = - : /} of dates, addresses and SIP parameters. Eight bytes at a time are tested
+ * for them (SWAR), each trigger is checked against the byte before and after it with two table look-ups, and
+ * only one that passes a closer check sends the scanner to look at the characters around it.
  *
  * <p>The check is conservative: it may pass a place where nothing starts (the scanner then finds
  * nothing), but never rejects one where something does, also when a character above U+00FF has low
@@ -38,10 +40,11 @@ final class Prefilter {
 
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
-    /** {@code (b | 0x20) == 'g'} holds for {@code g} and {@code G}. */
-    private static final long CASE_BIT = ONES * 0x20;
-
     private static final long G = ONES * 'g';
+    /** {@code (b | 0x21) == 'g'} holds for {@code f F g G}: the Teams {@code final} costs no extra test. */
+    private static final long F_G_BITS = ONES * 0x21;
+    /** A capital {@code E}, of Teams' {@code CallEnd}, is tested exactly. */
+    private static final long E = ONES * 'E';
     /** {@code (b | 0x14) == '?'} holds for {@code / ;} (and the rare {@code + ?}, which the tables reject). */
     private static final long SLASH_SEMI_BITS = ONES * 0x14;
 
@@ -89,12 +92,13 @@ final class Prefilter {
 
     /** Returns a word with the high bit set in each byte of {@code w} that may be a trigger (and in none that is not). */
     private static long triggers(long w) {
-        long g = (w | CASE_BIT) ^ G;
+        long g = (w | F_G_BITS) ^ G;
         long slashSemi = (w | SLASH_SEMI_BITS) ^ SLASH_SEMI;
         long lt = w ^ LT;
+        long e = w ^ E;
         // a byte of x is zero where a trigger is; (x - 1) & ~x has its high bit there, or after a borrow
         // where x is 1 above a zero byte: the tables reject those
-        return ((g - ONES) & ~g | (slashSemi - ONES) & ~slashSemi | (lt - ONES) & ~lt) & HIGH;
+        return ((g - ONES) & ~g | (slashSemi - ONES) & ~slashSemi | (lt - ONES) & ~lt | (e - ONES) & ~e) & HIGH;
     }
 
     /**
@@ -111,8 +115,17 @@ final class Prefilter {
             case '/':
                 return p - 3; // SIP/2.0
             default:
-                return p; // <
+                return p; // <, and Teams' final and End, whose anchors are read at the trigger
         }
+    }
+
+    /**
+     * Returns true when the trigger at offset 0, which has no byte before it for the tables, passes: only
+     * {@code <} and Teams' {@code final} can start the text.
+     */
+    static boolean passesAtStart(ByteBuffer b, int limit, boolean ascii) {
+        int c = b.get(0);
+        return (c == '<' || (c | 0x20) == 'f') && passes(b, limit, 0, ascii);
     }
 
     /**
@@ -129,14 +142,16 @@ final class Prefilter {
     /**
      * For each pair (the byte before, the trigger), 1 where {@link #passes} can hold: {@code ag ug}
      * ({@code diagnostics}, {@code MediaDebug}), a digit or a possible space before {@code ;}, {@code p/}
-     * ({@code SIP/}), and every {@code <}; else 0, so that candidates are counted without a branch.
+     * ({@code SIP/}), every {@code <} and every {@code f} (a word may start after any character above U+00FF),
+     * and {@code lE tE} or a space before {@code E} ({@code CallEnd}, {@code ParticipantEnd}, {@code Call End});
+     * else 0, so that candidates are counted without a branch.
      */
     private static final byte[] BEFORE = new byte[1 << 16];
 
     /**
      * For each pair (the trigger, the byte after), 1 where {@link #passes} can hold: {@code gn}, or {@code g}
-     * before {@code =} or a possible space; {@code ;} before {@code r} or a possible space; {@code /2}; and
-     * {@code <} before a letter or {@code /}; else 0.
+     * before {@code =} or a possible space; {@code ;} before {@code r}, {@code c}, {@code t} or a possible space;
+     * {@code /2}; {@code <} before a letter or {@code /}; {@code fi}; {@code En}; else 0.
      */
     private static final byte[] AFTER = new byte[1 << 16];
 
@@ -150,11 +165,17 @@ final class Prefilter {
             allow(AFTER, 'g' << 8 | c, lower == 'n' || c == '=' || space);
             allow(AFTER, 'G' << 8 | c, lower == 'n' || c == '=' || space);
             allow(BEFORE, c << 8 | ';', Source.isDigit((char) c) || space);
-            allow(AFTER, ';' << 8 | c, lower == 'r' || space);
+            allow(AFTER, ';' << 8 | c, lower == 'r' || lower == 'c' || lower == 't' || space);
             allow(BEFORE, c << 8 | '/', lower == 'p');
             allow(AFTER, '/' << 8 | c, c == '2');
             allow(BEFORE, c << 8 | '<', true);
             allow(AFTER, '<' << 8 | c, c == '/' || Source.isAsciiLetter((char) c));
+            allow(BEFORE, c << 8 | 'f', true);
+            allow(BEFORE, c << 8 | 'F', true);
+            allow(AFTER, 'f' << 8 | c, lower == 'i');
+            allow(AFTER, 'F' << 8 | c, lower == 'i');
+            allow(BEFORE, c << 8 | 'E', lower == 'l' || lower == 't' || c == ' ');
+            allow(AFTER, 'E' << 8 | c, lower == 'n');
         }
     }
 
@@ -174,8 +195,17 @@ final class Prefilter {
             // Caller/CalleeMediaDebug
             case 'G':
                 return is(b, limit, p - 3, "diagnostics") || is(b, limit, p - 9, "mediadebug");
-            case ';': // 25; reason=…, with up to 8 spaces on each side of the ';'
-                return reportAround(b, limit, p);
+            case ';': // 25; reason=…, Q.850;cause=…, with up to 8 spaces on each side of the ';'
+                return reportAround(b, limit, p) || q850Around(b, limit, p);
+            case 'f': // Final SIP code, finalSipCode, …
+            case 'F':
+                return is(b, limit, p, "final");
+            case 'E': // CallEnd…, Call End…, ParticipantEnd…
+                return is(b, limit, p, "end")
+                        && (is(b, limit, p - 4, "call")
+                                || is(b, limit, p - 5, "call ")
+                                || is(b, limit, p - 11, "participant")
+                                || is(b, limit, p - 12, "participant "));
             case '<':
                 return qoeTag(b, limit, p);
             case '/': // SIP/2.0, unless SIP/2.0/TLS of a Via header (a U+202F space has the low bits of '/')
@@ -202,6 +232,22 @@ final class Prefilter {
             j++;
         }
         return is(b, limit, j, "reason");
+    }
+
+    /** Returns true when {@code q.850 <spaces> ; <spaces>} and {@code cause} or {@code text} are around the {@code ;} at {@code p}. */
+    private static boolean q850Around(ByteBuffer b, int limit, int p) {
+        int k = p - 1;
+        for (int n = 0; n < REPORT_GAP && k >= 0 && maybeSpace(b.get(k)); n++) {
+            k--;
+        }
+        if (!is(b, limit, k - 4, "q.850")) {
+            return false;
+        }
+        int j = p + 1;
+        for (int n = 0; n < REPORT_GAP && j < limit && maybeSpace(b.get(j)); n++) {
+            j++;
+        }
+        return is(b, limit, j, "cause") || is(b, limit, j, "text");
     }
 
     /**

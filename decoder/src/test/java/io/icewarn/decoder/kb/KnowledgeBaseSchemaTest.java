@@ -41,7 +41,12 @@ final class KnowledgeBaseSchemaTest {
             "lookalikes.json",
             "phrases.json",
             "rules.json",
-            "families.json");
+            "families.json",
+            "teams-codes.json",
+            "sip-codes.json",
+            "q850.json",
+            "teams-rules.json",
+            "teams-sources.json");
 
     @Test
     void bundledFilesLoad() {
@@ -191,7 +196,12 @@ final class KnowledgeBaseSchemaTest {
                         && Set.of("bits", "cause", "causeRank").contains(name)
                 || path.startsWith("fields.json.fields[") && name.equals("evidence")
                 || path.startsWith("rules.json.rules[")
-                        && Set.of("topic", "kind").contains(name);
+                        && Set.of("topic", "kind").contains(name)
+                || path.startsWith("teams-codes.json.codes[") && name.equals("family")
+                || path.startsWith("teams-codes.json.structure.")
+                        && Set.of("digit", "source").contains(name)
+                || path.startsWith("sip-codes.json.codes[") && name.equals("family")
+                || path.startsWith("q850.json.causes[") && name.equals("sip");
     }
 
     private record Place(ObjectNode object, String path, String name) {}

@@ -23,7 +23,19 @@ final class PrefilterPropertyTest {
     private static final String[] ASCII_SPACES = {" ", "\t", "\f", "\u000B"};
     private static final String[] UNICODE_SPACES = {"\u00A0", "\u2007", "\u202F", "\u200B", "\uFEFF"};
     private static final String[] NOISE = {
-        "g", "G", "ag", "ug", ";", "/", "p/", "<", "</", "=", "\n", "\r\n", " ", "x", "9", ".", ":", "\u0167", "\u013B"
+        "g", "G", "ag", "ug", ";", "/", "p/", "<", "</", "=", "\n", "\r\n", " ", "x", "9", ".", ":", "f", "Fi", "E",
+        "lEn", "Q.850", ";c", ",", "\t", "\u0167", "\u013B", "\u0146", "\u0166"
+    };
+    private static final String[] TEAMS_FINAL = {
+        "Final SIP code", "Final Microsoft subcode", "Final SIP phrase", "Final SIP Code Phrase", "finalSipCode"
+    };
+    private static final String[] TEAMS_END = {
+        "CallEndReason",
+        "CallEndSubReason",
+        "Call End Sub Reason",
+        "PSTN Call End Reason",
+        "ParticipantEndSubCode",
+        "Participant End Reason"
     };
     private static final String[] HEADERS = {
         "ms-client-diagnostics", "ms-diagnostics", "ms-diagnostics-public", "x-ms-diagnostics", "x-ms-SDP-diagnostics"
@@ -80,7 +92,45 @@ final class PrefilterPropertyTest {
     }
 
     private static void appendPart(StringBuilder sb, Random rnd, boolean unicode) {
-        switch (rnd.nextInt(9)) {
+        switch (rnd.nextInt(13)) {
+            case 9 ->
+                sb.append(anyCase(rnd, TEAMS_FINAL[rnd.nextInt(TEAMS_FINAL.length)]))
+                        .append(gap(rnd, unicode))
+                        .append(rnd.nextBoolean() ? ":" : "=")
+                        .append(gap(rnd, unicode))
+                        .append(digits(rnd))
+                        .append(rnd.nextBoolean() ? ", " : "\n");
+            case 10 ->
+                sb.append(TEAMS_END[rnd.nextInt(TEAMS_END.length)])
+                        .append(gap(rnd, unicode))
+                        .append(rnd.nextBoolean() ? "= " : ": ")
+                        .append(digits(rnd))
+                        .append(rnd.nextBoolean() ? " and " : "\n");
+            case 11 ->
+                sb.append(anyCase(rnd, "Q.850"))
+                        .append(gap(rnd, unicode))
+                        .append(';')
+                        .append(gap(rnd, unicode))
+                        .append(anyCase(rnd, rnd.nextBoolean() ? "cause" : "text"))
+                        .append('=')
+                        .append(digits(rnd))
+                        .append(rnd.nextBoolean() ? ";text=\"x\"\n" : "\n");
+            case 12 -> {
+                char d = rnd.nextBoolean() ? ',' : '\t';
+                sb.append("\nCall type")
+                        .append(d)
+                        .append(anyCase(rnd, "Final SIP code"))
+                        .append(d);
+                sb.append("Final Microsoft subcode\n");
+                for (int n = rnd.nextInt(3); n >= 0; n--) {
+                    sb.append("dr_out")
+                            .append(d)
+                            .append(100 + rnd.nextInt(600))
+                            .append(d)
+                            .append(digits(rnd))
+                            .append('\n');
+                }
+            }
             case 0 ->
                 sb.append(digits(rnd))
                         .append(gap(rnd, unicode))

@@ -295,8 +295,10 @@ final class StreamScannerTest {
         for (boolean exact : new boolean[] {true, false}) {
             List<Integer> expected = new ArrayList<>();
             for (int p = 0; p < ascii.length; p++) {
-                boolean allowed = p == 0 ? ascii[0] == '<' : Prefilter.candidate(bytes, p);
-                if (allowed && Prefilter.passes(bytes, ascii.length, p, exact)) {
+                boolean passes = p == 0
+                        ? Prefilter.passesAtStart(bytes, ascii.length, exact)
+                        : Prefilter.candidate(bytes, p) && Prefilter.passes(bytes, ascii.length, p, exact);
+                if (passes) {
                     expected.add(p);
                 }
             }

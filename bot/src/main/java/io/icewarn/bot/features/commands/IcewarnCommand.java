@@ -48,8 +48,8 @@ public final class IcewarnCommand implements SlashCommand {
     /** Texts longer than this are decoded after {@code deferReply}, as decoding may take over 3 seconds. */
     static final int DEFER_CHARS = 2000;
 
-    private static final List<String> HEADERS =
-            List.of("ms-client-diagnostics", "ms-diagnostics", "ms-diagnostics-public");
+    private static final List<String> HEADERS = List.of(
+            "ms-client-diagnostics", "ms-diagnostics", "ms-diagnostics-public", "teams-direct-routing", "Q.850", "SIP");
 
     private final BotContext ctx;
     private final RecentPastes pastes;
@@ -58,7 +58,8 @@ public final class IcewarnCommand implements SlashCommand {
     public IcewarnCommand(BotContext ctx, RecentPastes pastes) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.pastes = Objects.requireNonNull(pastes, "pastes");
-        OptionData header = new OptionData(OptionType.STRING, "header", "Which header the ID came from");
+        OptionData header =
+                new OptionData(OptionType.STRING, "header", "Which header or Teams namespace the code is from");
         HEADERS.forEach(h -> header.addChoice(h, h));
         OptionData priv = new OptionData(OptionType.BOOLEAN, PRIVATE, "Only you see the answer");
         OptionData privDecode = new OptionData(
@@ -83,7 +84,7 @@ public final class IcewarnCommand implements SlashCommand {
                                 .addOptions(
                                         new OptionData(OptionType.INTEGER, "code", "The diagnostic ID", true)
                                                 .setAutoComplete(true)
-                                                .setRequiredRange(0, 999_999),
+                                                .setRequiredRange(0, 999_999_999),
                                         header,
                                         priv));
     }

@@ -10,6 +10,7 @@ import io.icewarn.decoder.DecodeResult;
 import io.icewarn.decoder.DecodedDiagnostic;
 import io.icewarn.decoder.FlagMeaning;
 import io.icewarn.decoder.IceWarnExplanation;
+import io.icewarn.decoder.TeamsExplanation;
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.Diagnostic;
 import io.icewarn.decoder.model.Field;
@@ -210,6 +211,12 @@ public final class JsonOutput {
         } else {
             g.writeNull();
         }
+        g.writeFieldName("teams");
+        if (decoded.teams().isPresent()) {
+            writeTeams(g, decoded.teams().get());
+        } else {
+            g.writeNull();
+        }
         g.writeArrayFieldStart("checklist");
         for (ChecklistItem c : decoded.checklist()) {
             writeItem(g, c, true);
@@ -292,6 +299,47 @@ public final class JsonOutput {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeTeams(JsonGenerator g, TeamsExplanation t) throws IOException {
+        g.writeStartObject();
+        writeInt(g, "microsoftCode", t.microsoftCode());
+        g.writeBooleanField("documented", t.documented());
+        g.writeStringField("documentedPhrase", t.documentedPhrase().orElse(null));
+        g.writeStringField(
+                "origin", t.structure().map(TeamsExplanation.Structure::origin).orElse(null));
+        g.writeFieldName("structure");
+        if (t.structure().isPresent()) {
+            TeamsExplanation.Structure s = t.structure().get();
+            g.writeStartObject();
+            g.writeNumberField("module", s.module());
+            g.writeNumberField("source", s.source());
+            g.writeNumberField("detail", s.detail());
+            g.writeBooleanField("detailIsSipCode", s.detailIsSipCode());
+            g.writeStringField("meaning", s.meaning());
+            g.writeStringField("unknown", s.unknown());
+            writeStrings(g, "sources", s.sources());
+            g.writeEndObject();
+        } else {
+            g.writeNull();
+        }
+        writeInt(g, "sipCode", t.sipCode());
+        g.writeStringField("sipPhrase", t.sipPhrase().orElse(null));
+        g.writeFieldName("q850");
+        if (t.q850().isPresent()) {
+            TeamsExplanation.Q850 q = t.q850().get();
+            g.writeStartObject();
+            g.writeNumberField("cause", q.cause());
+            g.writeStringField("name", q.name().isEmpty() ? null : q.name());
+            writeInt(g, "sipMapping", q.sipMapping());
+            writeStrings(g, "sources", q.sources());
+            g.writeEndObject();
+        } else {
+            g.writeNull();
+        }
+        g.writeStringField("correlationId", t.correlationId().orElse(null));
+        writeInt(g, "matchedCode", t.matchedCode());
         g.writeEndObject();
     }
 

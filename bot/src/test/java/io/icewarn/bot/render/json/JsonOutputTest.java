@@ -94,6 +94,38 @@ final class JsonOutputTest {
     }
 
     @Test
+    void aTeamsDiagnosticHasItsTeamsObjectAndOthersHaveNull() throws Exception {
+        // GIVEN the admin center pair and the seed decoded by the real decoder
+        io.icewarn.decoder.Decoder decoder = io.icewarn.decoder.Decoder.standard();
+        DecodeResult teams = decoder.decode("Final SIP code: 403, Final Microsoft subcode: 510559");
+        // WHEN written as JSON
+        JsonNode root = mapper.readTree(new JsonOutput()
+                .render(List.of(
+                        JsonOutput.Input.decoded("teams.txt", teams),
+                        JsonOutput.Input.decoded("seed.txt", Fixtures.seed24()))));
+        JsonNode d = root.get("diagnostics").get(0);
+        // THEN the common keys carry the Teams reading and the teams object its parts
+        assertThat(d.get("header").asText()).isEqualTo("teams-direct-routing");
+        assertThat(d.get("code").asInt()).isEqualTo(510559);
+        assertThat(d.get("sipStatus").asInt()).isEqualTo(403);
+        assertThat(d.get("shape").asText()).isEqualTo("teams-report");
+        assertThat(d.get("fields").get("Final Microsoft subcode").asText()).isEqualTo("510559");
+        assertThat(d.get("codeInfo").get("known").asBoolean()).isTrue();
+        JsonNode t = d.get("teams");
+        assertThat(t.get("microsoftCode").asInt()).isEqualTo(510559);
+        assertThat(t.get("documented").asBoolean()).isTrue();
+        assertThat(t.get("origin").asText()).isEqualTo("microsoft");
+        assertThat(t.get("structure").get("module").asInt()).isEqualTo(1);
+        assertThat(t.get("structure").get("detailIsSipCode").asBoolean()).isFalse();
+        assertThat(t.get("sipCode").asInt()).isEqualTo(403);
+        assertThat(t.get("sipPhrase").asText()).isEqualTo("Forbidden");
+        assertThat(t.get("q850").isNull()).isTrue();
+        assertThat(t.get("matchedCode").isNull()).isTrue();
+        assertThat(d.get("checklist").get(0).get("rule").asText()).isEqualTo("teams-voice-route");
+        assertThat(root.get("diagnostics").get(1).get("teams").isNull()).isTrue();
+    }
+
+    @Test
     void nothingFoundAndUnreadableInputsAreStillOneDocument() throws Exception {
         // GIVEN an empty decode and an unreadable input WHEN written
         JsonNode root = mapper.readTree(new JsonOutput()
@@ -142,7 +174,7 @@ final class JsonOutputTest {
                         JsonOutput.Input.failed("b.bin", "looks binary")));
         // THEN it is the golden file: first written by the object-mapper version this writer replaced (the same
         // keys, order, nulls, indentation and escaping), since extended with summary, callId, inContext,
-        // contextNote, situation, merged and remarks
+        // contextNote, situation, merged, remarks and teams
         Golden.assertMatches("json-document.json", json);
     }
 }

@@ -93,11 +93,15 @@ final class CliIT {
         // AND explain reads Teams codes, Q.850 causes and SIP codes
         Run teams = run("explain", "teams", "560403");
         assertThat(teams.code()).as(teams.err()).isZero();
-        assertThat(teams.out()).startsWith("teams-direct-routing 560403").contains("final response from the SBC");
+        assertThat(teams.out())
+                .startsWith("[FAILURE] teams-direct-routing 560403 — ")
+                .contains("final response from the SBC");
         Run cause = run("explain", "q850", "34");
         assertThat(cause.out()).contains("No circuit/channel available").contains("503");
         Run bare = run("explain", "560484");
-        assertThat(bare.out()).startsWith("teams-direct-routing 560484").contains("no Lync ID or range covers");
+        assertThat(bare.out()).contains("] teams-direct-routing 560484");
+        // the console wraps lines to the terminal width, so the note is read with its line breaks undone
+        assertThat(bare.out().replaceAll("\\s+", " ")).contains("no Lync ID or range covers 560484");
     }
 
     @Test

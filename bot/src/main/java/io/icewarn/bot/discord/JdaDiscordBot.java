@@ -19,6 +19,7 @@ import io.icewarn.bot.features.sharding.ShardManagerPlans;
 import io.icewarn.bot.features.sharding.ShardPlan;
 import io.icewarn.bot.render.discord.DiscordRenderer;
 import io.icewarn.bot.render.markdown.TicketRenderer;
+import io.icewarn.bot.store.FreshDataDirectory;
 import io.icewarn.bot.store.Store;
 import io.icewarn.bot.store.StoreException;
 import io.icewarn.bot.store.StoreTarget;
@@ -53,9 +54,11 @@ import org.slf4j.LoggerFactory;
  * with one line when it cannot be opened or migrated), registers the {@link Features}, registers the slash and context
  * commands once when the first shard is ready, prints the invite URL (never the token), and shuts down
  * cleanly on SIGTERM: stop taking work, let replies in flight finish and JDA send every queued request
- * (bounded), then close JDA and the store. JDA's own shutdown hook is off because it cancels queued requests. A login
- * Discord refuses on the gateway (bad token, intent not enabled) ends {@link #run} with
- * {@link FatalClose#EXIT_STATUS} and one line on standard error.
+ * (bounded), then close JDA and the store. JDA's own shutdown hook is off because it cancels queued requests.
+ * Before anything else a {@link LoginCheck} asks Discord about the token: a network failure ends {@link #run}
+ * with 1, a refused token with {@link FatalClose#EXIT_STATUS}, each with one line on standard error, before the
+ * store (and its data directory) exists. A login Discord refuses on the gateway (bad token, intent not enabled)
+ * ends it with {@link FatalClose#EXIT_STATUS} and one line too, and removes the data directory this start created.
  */
 public final class JdaDiscordBot implements DiscordBot {
     private static final Logger LOG = LoggerFactory.getLogger(JdaDiscordBot.class);
@@ -113,6 +116,16 @@ public final class JdaDiscordBot implements DiscordBot {
             err.println("icewarn: " + e.getMessage());
             return 2;
         }
+        // before the store and JDA: a network failure or a refused token is one line, and leaves no data directory
+        Optional<LoginCheck.Refusal> refusal = LoginCheck.standard()
+                .check(
+                        settings.discordEndpoints().restBase(),
+                        settings.discordToken().orElseThrow().reveal());
+        if (refusal.isPresent()) {
+            err.println("icewarn: " + refusal.get().message());
+            return refusal.get().exitStatus();
+        }
+        FreshDataDirectory fresh = FreshDataDirectory.before(settings.database());
         Store store;
         try {
             store = Store.open(StoreTarget.of(settings.database()));
@@ -150,13 +163,17 @@ public final class JdaDiscordBot implements DiscordBot {
             pointAt(settings.discordEndpoints(), builder);
             manager = ShardManagerPlans.apply(plan, builder).build();
         } catch (RuntimeException e) {
-            // JDA's messages never hold the token, but be sure: name the failure only
-            err.println("icewarn: could not log in to Discord (" + e.getClass().getSimpleName() + "); check the token");
+            // the check passed, then JDA's own requests failed; its messages never hold the token, but be sure:
+            // name the failure only
+            LoginCheck.Refusal failed =
+                    LoginCheck.Refusal.ofLogin(e, settings.discordEndpoints().restBase(), LoginCheck.TIMEOUT);
+            err.println("icewarn: " + failed.message());
             LOG.debug("login failed: {}", e.getClass().getName());
             metrics.close();
             store.close();
+            fresh.remove();
             callbacks.shutdown();
-            return 1;
+            return failed.exitStatus();
         }
         ShardManagerStatusSource shards = ShardManagerStatusSource.of(manager, plan);
         metrics.bindShards(shards);
@@ -205,6 +222,9 @@ public final class JdaDiscordBot implements DiscordBot {
             throw new IllegalStateException(e.getCause());
         }
         stopper.run(); // after a refused login: close what is left; after a stop: nothing more to do
+        if (status == FatalClose.EXIT_STATUS) {
+            fresh.remove(); // the bot never started: no data directory of this start is left behind
+        }
         return status;
     }
 

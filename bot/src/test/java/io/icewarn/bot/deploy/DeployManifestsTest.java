@@ -265,7 +265,10 @@ final class DeployManifestsTest {
                         "EnvironmentFile=/etc/icewarn/icewarn.env",
                         "Environment=DISCORD_TOKEN_FILE=%d/discord-token",
                         "StateDirectory=icewarn",
-                        "Environment=ICEWARN_DATA_DIR=%S/icewarn")
+                        "Environment=ICEWARN_DATA_DIR=%S/icewarn",
+                        // a bad setting (2) or a refused login (3) is not retried; no network (1) is
+                        "Restart=on-failure",
+                        "RestartPreventExitStatus=2 3")
                 .anyMatch(l -> l.startsWith("ExecStart=/usr/bin/java ") && l.endsWith("-jar /opt/icewarn/icewarn.jar"))
                 .noneMatch(l -> l.contains("DISCORD_TOKEN="));
     }

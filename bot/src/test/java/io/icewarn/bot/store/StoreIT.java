@@ -2,6 +2,7 @@ package io.icewarn.bot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.icewarn.bot.e2e.sim.SimulatedDiscord;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +23,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar migrates both databases: Flyway, its PostgreSQL plugin (found through the merged
- * {@code META-INF/services}) and the migration files all work from the shaded jar. The bot is started with
- * a token that cannot log in (no Discord here, or a fake token), so it opens the store, fails the login and
- * exits 1; the test then reads the schema history itself. Also: the console and the command line never
- * create the database, and a database that cannot be opened gives one line without the password.
+ * {@code META-INF/services}) and the migration files all work from the shaded jar. The bot is started against a
+ * simulated Discord that accepts the token on its REST API (so the bot opens the store) and refuses it on the
+ * gateway (close 4004), so it exits 3; the test then reads the schema history itself. The data directory
+ * exists before (a start Discord refuses removes only a directory it created). Also: the console and the
+ * command line never create the database, and a database that cannot be opened gives one line without the
+ * password.
  */
 final class StoreIT {
     @TempDir
     Path dir;
 
     private record Run(int code, String out, String err) {}
+
+    /** Runs the bot against a simulated Discord that refuses its login on the gateway, with {@code env} added. */
+    private Run runRefused(Map<String, String> env) throws IOException, InterruptedException {
+        try (SimulatedDiscord discord = SimulatedDiscord.start()) {
+            discord.gateway().closeEveryIdentify(4004);
+            Map<String, String> all = new HashMap<>(env);
+            all.put("DISCORD_TOKEN", discord.token());
+            all.put("ICEWARN_DISCORD_API_URL", discord.restBase().toString());
+            all.put("ICEWARN_DISCORD_GATEWAY_URL", discord.gatewayUrl().toString());
+            return run(all);
+        }
+    }
 
     private Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path jar = Path.of("target", "icewarn.jar");
@@ -67,13 +83,13 @@ final class StoreIT {
 
     @Test
     void theJarMigratesTheEmbeddedDatabaseInTheDataDirectory() throws Exception {
-        // GIVEN a data directory that does not exist yet
-        Path data = dir.resolve("data");
-        // WHEN the bot starts (and fails to log in)
-        Run r = run(Map.of("DISCORD_TOKEN", "fake.token.for-the-store-test", "ICEWARN_DATA_DIR", data.toString()));
+        // GIVEN an empty data directory
+        Path data = Files.createDirectories(dir.resolve("data"));
+        // WHEN the bot starts (and Discord refuses it on the gateway)
+        Run r = runRefused(Map.of("ICEWARN_DATA_DIR", data.toString()));
         // THEN it opened and migrated the store first, and said why it stopped in one line
-        assertThat(r.code()).as(r.err()).isEqualTo(1);
-        assertThat(r.err()).contains("schema version 1").contains("icewarn: could not log in");
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.err()).contains("schema version 1").contains("icewarn: Discord rejected the bot token");
         assertThat(data.resolve("icewarn.mv.db")).exists();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("icewarn"))) {
             assertThat(appliedVersions(c, "\"flyway_schema_history\"")).containsExactly("1");
@@ -86,9 +102,7 @@ final class StoreIT {
         String schema = TestPostgres.freshSchema();
         try {
             // WHEN the bot starts against PostgreSQL
-            Run r = run(Map.of(
-                    "DISCORD_TOKEN",
-                    "fake.token.for-the-store-test",
+            Run r = runRefused(Map.of(
                     "ICEWARN_DATABASE_URL",
                     TestPostgres.URL,
                     "ICEWARN_DATABASE_USER",
@@ -96,7 +110,7 @@ final class StoreIT {
                     "ICEWARN_DATABASE_SCHEMA",
                     schema));
             // THEN the schema was created and migrated by the packaged jar
-            assertThat(r.code()).as(r.err()).isEqualTo(1);
+            assertThat(r.code()).as(r.err()).isEqualTo(3);
             assertThat(r.err()).contains("schema version 1");
             try (Connection c = DriverManager.getConnection(TestPostgres.URL, TestPostgres.USER, null)) {
                 assertThat(appliedVersions(c, schema + ".flyway_schema_history"))
@@ -112,8 +126,7 @@ final class StoreIT {
         // GIVEN a PostgreSQL URL where nothing listens, and a password
         String password = "pw-not-to-be-logged-" + System.nanoTime();
         // WHEN the bot starts
-        Run r = run(Map.of(
-                "DISCORD_TOKEN", "fake.token.for-the-store-test",
+        Run r = runRefused(Map.of(
                 "ICEWARN_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/icewarn?connectTimeout=3",
                 "ICEWARN_DATABASE_USER", "icewarn",
                 "ICEWARN_DATABASE_PASSWORD", password));

@@ -163,7 +163,7 @@ public final class SimGateway {
             long seq = ++s.seq;
             ObjectNode frame =
                     Json.object().put("op", GatewayOp.DISPATCH).put("t", type).put("s", seq);
-            frame.set("d", data);
+            frame.set("d", world.inItsGuild(data));
             s.history.add(frame);
             if (s.connection != null && s.connection.isOpen()) {
                 send(s.connection, frame);
@@ -273,7 +273,9 @@ public final class SimGateway {
             current = s;
         }
         dispatch("READY", world.ready(s.id, url().toString()));
-        dispatch("GUILD_CREATE", world.guildCreate());
+        for (ObjectNode guild : world.guildCreates()) {
+            dispatch("GUILD_CREATE", guild);
+        }
     }
 
     private void resume(WebSocket conn, JsonNode d) {

@@ -29,6 +29,12 @@ public final class World {
     private final Map<Long, ObjectNode> channels = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> messages = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> users = new ConcurrentHashMap<>();
+    /** The guilds {@link #addGuilds} added beyond the first, and the guild of each of their channels and threads. */
+    private final List<Long> moreGuilds = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final Map<Long, Long> moreGuildBotRole = new ConcurrentHashMap<>();
+
+    private final Map<Long, Long> moreGuildOf = new ConcurrentHashMap<>();
 
     World(Snowflakes ids, SimOptions options) {
         this.ids = ids;
@@ -162,6 +168,10 @@ public final class World {
     }
 
     private ObjectNode textChannel(long id, String name, int position) {
+        return textChannel(id, name, position, guildId);
+    }
+
+    private static ObjectNode textChannel(long id, String name, int position, long guildId) {
         ObjectNode c = Json.object()
                 .put("id", Long.toUnsignedString(id))
                 .put("type", 0)
@@ -181,10 +191,14 @@ public final class World {
     /** Creates the public thread Discord starts on {@code messageId} (the thread gets the message's ID). */
     ObjectNode createThread(long parentId, long messageId, String name, int autoArchiveMinutes) {
         String now = Instant.now().toString();
+        Long otherGuild = moreGuildOf.get(parentId);
+        if (otherGuild != null) {
+            moreGuildOf.put(messageId, otherGuild);
+        }
         ObjectNode t = Json.object()
                 .put("id", Long.toUnsignedString(messageId))
                 .put("type", 11)
-                .put("guild_id", Long.toUnsignedString(guildId))
+                .put("guild_id", Long.toUnsignedString(otherGuild == null ? guildId : otherGuild))
                 .put("parent_id", Long.toUnsignedString(parentId))
                 .put("name", name)
                 .put("owner_id", Long.toUnsignedString(botUserId))
@@ -300,6 +314,12 @@ public final class World {
                 .addObject()
                 .put("id", Long.toUnsignedString(guildId))
                 .put("unavailable", true);
+        for (long g : moreGuilds) {
+            ((ArrayNode) d.get("guilds"))
+                    .addObject()
+                    .put("id", Long.toUnsignedString(g))
+                    .put("unavailable", true);
+        }
         d.put("session_id", sessionId).put("resume_gateway_url", resumeUrl);
         d.putArray("shard").add(0).add(1);
         d.putObject("application")
@@ -354,7 +374,10 @@ public final class World {
         roles.add(role(botRoleId, "icewarn", 1, options.botPermissions(), true));
         ArrayNode chans = g.putArray("channels");
         ArrayNode threads = g.putArray("threads");
-        channels.values().forEach(c -> (c.path("type").asInt() == 11 ? threads : chans).add(c.deepCopy()));
+        channels.values().stream()
+                .filter(c -> !moreGuildOf.containsKey(
+                        Long.parseUnsignedLong(c.path("id").asText())))
+                .forEach(c -> (c.path("type").asInt() == 11 ? threads : chans).add(c.deepCopy()));
         g.putArray("members").add(memberWithUser(botUserId));
         g.putArray("emojis");
         g.putArray("stickers");
@@ -386,5 +409,85 @@ public final class World {
     /** Returns the permissions the bot has in the guild (both its roles), as a decimal string. */
     String botPermissionsText() {
         return Long.toString(options.botPermissions() | 1L << 10 | 1L << 11 | 1L << 16 | 1L << 31);
+    }
+
+    // ---- more guilds: a whole shard's worth (ShardBench) ----
+
+    /**
+     * Adds {@code count} guilds of {@code channelsEach} text channels, each with the same roles, bot member
+     * and permissions as the first guild; the gateway announces them in READY and sends their GUILD_CREATE
+     * after the first's. Call before the bot identifies. Returns the new channels' IDs, guild by guild.
+     */
+    public List<Long> addGuilds(int count, int channelsEach) {
+        List<Long> added = new ArrayList<>();
+        for (int g = 0; g < count; g++) {
+            long guild = ids.next();
+            for (int i = 0; i < channelsEach; i++) {
+                long id = ids.next();
+                moreGuildOf.put(id, guild);
+                channels.put(id, textChannel(id, "pastes-" + i, i, guild));
+                added.add(id);
+            }
+            moreGuildBotRole.put(guild, ids.next());
+            moreGuilds.add(guild);
+        }
+        return added;
+    }
+
+    /** Returns the guild of channel or thread {@code channelId}: one {@link #addGuilds} added, else the first. */
+    public long guildOf(long channelId) {
+        return moreGuildOf.getOrDefault(channelId, guildId);
+    }
+
+    /** Returns GUILD_CREATE's data of every guild: the first, then those {@link #addGuilds} added. */
+    List<ObjectNode> guildCreates() {
+        List<ObjectNode> out = new ArrayList<>();
+        out.add(guildCreate());
+        if (moreGuilds.isEmpty()) {
+            return out;
+        }
+        Map<Long, List<ObjectNode>> byGuild = new java.util.HashMap<>();
+        moreGuildOf.forEach((channel, guild) ->
+                byGuild.computeIfAbsent(guild, k -> new ArrayList<>()).add(channels.get(channel)));
+        ObjectNode template = guildCreate();
+        for (long guild : moreGuilds) {
+            ObjectNode g = template.deepCopy().put("id", Long.toUnsignedString(guild));
+            g.put("name", "Simulated guild " + Long.toUnsignedString(guild));
+            String role = Long.toUnsignedString(moreGuildBotRole.get(guild));
+            ((ObjectNode) g.get("roles").get(0)).put("id", Long.toUnsignedString(guild)); // @everyone
+            ((ObjectNode) g.get("roles").get(1)).put("id", role);
+            ArrayNode botRoles = ((ObjectNode) g.get("members").get(0)).putArray("roles");
+            botRoles.add(role);
+            ArrayNode chans = g.putArray("channels");
+            ArrayNode threads = g.putArray("threads");
+            byGuild.getOrDefault(guild, List.of()).stream()
+                    .sorted(java.util.Comparator.comparing(
+                            c -> c.path("position").asInt()))
+                    .forEach(c -> (c.path("type").asInt() == 11 ? threads : chans).add(c.deepCopy()));
+            out.add(g);
+        }
+        return out;
+    }
+
+    /**
+     * Returns dispatch data {@code d} with the {@code guild_id} of its channel when that is in a guild
+     * {@link #addGuilds} added (the rest of the simulator writes the first guild's), and the bot's member
+     * there with that guild's bot role; else {@code d} itself.
+     */
+    JsonNode inItsGuild(JsonNode d) {
+        if (moreGuildOf.isEmpty() || !d.isObject() || !d.has("channel_id") || !d.has("guild_id")) {
+            return d;
+        }
+        Long guild = moreGuildOf.get(Long.parseUnsignedLong(d.path("channel_id").asText()));
+        if (guild == null) {
+            return d;
+        }
+        ObjectNode o = ((ObjectNode) d).put("guild_id", Long.toUnsignedString(guild));
+        if (o.path("member").isObject()
+                && o.path("author").path("id").asText().equals(Long.toUnsignedString(botUserId))) {
+            // JDA takes the member of the bot's own echoed message as its member in that guild
+            ((ObjectNode) o.get("member")).putArray("roles").add(Long.toUnsignedString(moreGuildBotRole.get(guild)));
+        }
+        return o;
     }
 }

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  *
  * <p>System properties: {@code icewarn.shard.guilds}, {@code .channels}, {@code .rate} (pastes per second),
  * {@code .seconds} (the steady load), {@code .warmup} (seconds of it left out of the latency figures),
- * {@code .baseline} ({@code false} skips the one-guild run). Needs {@code target/icewarn.jar} (run from the bot
+ * {@code .baseline} ({@code false} skips the one-guild run), {@code .jvmflags} (added to the container's, e.g.
+ * {@code -XX:NativeMemoryTracking=summary}, which also prints the JVM's native memory at the end). Needs {@code target/icewarn.jar} (run from the bot
  * module) and a JDK's {@code jcmd}.
  */
 public final class ShardBench {
@@ -58,7 +59,7 @@ public final class ShardBench {
         int seconds = Integer.getInteger("icewarn.shard.seconds", 180);
         int warmup = Integer.getInteger("icewarn.shard.warmup", Math.min(30, seconds / 3));
         boolean baseline = Boolean.parseBoolean(System.getProperty("icewarn.shard.baseline", "true"));
-        String flags = containerFlags();
+        String flags = (containerFlags() + " " + System.getProperty("icewarn.shard.jvmflags", "")).strip();
         say("JVM flags of the bot: JAVA_TOOL_OPTIONS=\"%s\"", flags);
 
         Memory one = baseline ? readyOnly(1, channels, flags) : null;
@@ -83,8 +84,16 @@ public final class ShardBench {
                         all.size(),
                         (registered.nanos() - start) / 1e9,
                         (registered.nanos() - identify.nanos()) / 1e9);
-                Thread.sleep(5_000); // the catch-up each guild's ready starts
+                say(
+                        "catch-up of every guild (a first start: a checkpoint per channel) done %.1f s after ready",
+                        (caughtUp(bot, guilds) - registered.nanos()) / 1e9);
                 Memory ready = Memory.of(bot.pid());
+                if (Boolean.getBoolean("icewarn.shard.debug")) {
+                    Memory.jcmd(bot.pid(), "GC.class_histogram")
+                            .lines()
+                            .limit(30)
+                            .forEach(l -> say("heap: %s", l));
+                }
                 say("once ready: %s", ready);
                 if (one != null) {
                     say(
@@ -99,6 +108,9 @@ public final class ShardBench {
                 load.run(bot.pid());
                 load.report();
                 say("after the load: %s", Memory.of(bot.pid()));
+                if (flags.contains("NativeMemoryTracking")) {
+                    say("native memory:%n%s", Memory.jcmd(bot.pid(), "VM.native_memory summary"));
+                }
                 say(
                         "REST calls %d (%d answered 4xx/5xx), %s; load average %s; %d cores",
                         discord.recorder().rest().size(),
@@ -122,6 +134,19 @@ public final class ShardBench {
         }
     }
 
+    /** Waits (at most 3 minutes) until the bot has logged the catch-up of {@code guilds} guilds; returns when. */
+    private static long caughtUp(ChildJvmBot bot, int guilds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (bot.stderr().split("Catch-up of guild", -1).length - 1 >= guilds) {
+                return System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+        say("catch-up not done after 3 minutes");
+        return System.nanoTime();
+    }
+
     /** Starts the bot over {@code guilds} guilds, waits until it is ready and returns its memory then. */
     private static Memory readyOnly(int guilds, int channels, String flags) throws Exception {
         Path dir = Files.createTempDirectory("icewarn-shard-bench");
@@ -130,7 +155,7 @@ public final class ShardBench {
             discord.world().addGuilds(guilds - 1, channels);
             try (ChildJvmBot bot = ChildJvmBot.start(environment(discord, flags), dir)) {
                 discord.awaitCommandsRegistered(1, WAIT);
-                Thread.sleep(5_000);
+                caughtUp(bot, guilds);
                 Memory m = Memory.of(bot.pid());
                 say("baseline, %d guild once ready: %s", guilds, m);
                 return m;
@@ -210,21 +235,23 @@ public final class ShardBench {
             }
             say("offered %d pastes in %.1f s", pastes, (System.nanoTime() - start) / 1e9);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (first.size() < posted.size() && System.nanoTime() < deadline) {
+            while (!first.keySet().containsAll(posted) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         }
 
-        /** Returns the paste {@code c} is the first answer of (a thread started on it, or a reply to it), or 0. */
-        private long answered(RestCall c) {
+        /**
+         * Returns the message {@code c} is the first answer of (a thread started on it, or a reply to it), or 0;
+         * the bot may answer before {@link #posted} holds the paste, so pastes are picked out afterwards.
+         */
+        private static long answered(RestCall c) {
             if (c.is("POST", "channels/{id}/messages/{id}/threads")) {
-                long m = Long.parseUnsignedLong(c.segment(3));
-                return posted.contains(m) ? m : 0;
+                return Long.parseUnsignedLong(c.segment(3));
             }
             if (c.is("POST", "channels/{id}/messages")) {
                 String to =
                         c.json().path("message_reference").path("message_id").asText("");
-                if (!to.isEmpty() && posted.contains(Long.parseUnsignedLong(to))) {
+                if (!to.isEmpty()) {
                     return Long.parseUnsignedLong(to);
                 }
             }
@@ -244,6 +271,7 @@ public final class ShardBench {
             int busy = 0;
             int busyWarm = 0;
             Map<String, Integer> other = new HashMap<>();
+            first.keySet().retainAll(posted);
             int threads = 0;
             for (Map.Entry<Long, RestCall> e : first.entrySet()) {
                 long latency = e.getValue().nanos() - dispatched.get(e.getKey());
@@ -368,12 +396,12 @@ public final class ShardBench {
             }
         }
 
-        private static String jcmd(long pid, String command) {
+        static String jcmd(long pid, String command) {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+            line.addAll(List.of(command.split(" ")));
             try {
-                Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
-                        .redirectErrorStream(true)
-                        .start();
+                Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 p.waitFor(60, TimeUnit.SECONDS);
                 return out;

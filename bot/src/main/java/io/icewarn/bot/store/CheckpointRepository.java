@@ -59,6 +59,43 @@ public final class CheckpointRepository {
         throw Jdbc.failed("save the checkpoint (busy)", last);
     }
 
+    /**
+     * Stores the first checkpoints of {@code guildId}'s channels ({@code channelToMessage}, channels with none
+     * stored yet) in one transaction: a whole guild's first start is one commit, not one per channel. When a
+     * checkpoint appeared meanwhile (the live path or another process stored it), falls back to
+     * {@link #advance} channel by channel, which never lowers one.
+     */
+    public void storeFirst(long guildId, Map<Long, Long> channelToMessage) {
+        if (channelToMessage.isEmpty()) {
+            return;
+        }
+        try (Connection c = db.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO channel_checkpoint (channel_id, guild_id, last_message_id, updated_at)"
+                            + " VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<Long, Long> e : channelToMessage.entrySet()) {
+                    s.setLong(1, e.getKey());
+                    s.setLong(2, guildId);
+                    s.setLong(3, e.getValue());
+                    s.setObject(4, Jdbc.now());
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+                return;
+            } catch (SQLException e) {
+                c.rollback();
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failed("save the checkpoints", e);
+        }
+        channelToMessage.forEach((channel, message) -> advance(guildId, channel, message));
+    }
+
     private static int forward(Connection c, long channelId, long messageId) throws SQLException {
         return Jdbc.update(
                 c,

@@ -347,7 +347,7 @@ public final class ShardBench {
      * What the bot's JVM holds: resident set now and at its peak ({@code /proc}), and the live heap after a
      * full collection with the committed heap ({@code jcmd GC.run}, {@code GC.heap_info}).
      */
-    record Memory(long rss, long peakRss, long liveHeap, long committedHeap) {
+    record Memory(long rss, long peakRss, long liveHeap, long committedHeap, long rssAfterGc) {
         private static final Pattern USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
         static Memory of(long pid) {
@@ -366,18 +366,19 @@ public final class ShardBench {
                     }
                 }
             }
-            return new Memory(rss, peak, used, total);
+            return new Memory(rss, peak, used, total, procStatus(pid, "VmRSS:"));
         }
 
         @Override
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "RSS %s (peak %s), live heap after a full GC %s of %s committed",
+                    "RSS %s (peak %s), live heap after a full GC %s of %s committed, RSS then %s",
                     mb(rss),
                     mb(peakRss),
                     mb(liveHeap),
-                    mb(committedHeap));
+                    mb(committedHeap),
+                    mb(rssAfterGc));
         }
 
         private static long procStatus(long pid, String key) {

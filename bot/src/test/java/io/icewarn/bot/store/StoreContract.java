@@ -138,6 +138,27 @@ abstract class StoreContract {
     }
 
     @Test
+    void firstCheckpointsOfAGuildAreStoredTogetherAndNeverLowerOneStoredMeanwhile() {
+        try (Store store = open()) {
+            CheckpointRepository checkpoints = store.checkpoints();
+            // GIVEN a guild whose channel 92 got a checkpoint meanwhile (a live answer)
+            checkpoints.advance(GUILD, 92, 2_000);
+
+            // WHEN the first checkpoints of 90 and 91 are stored together, then of 92 and 93 (92 lower)
+            checkpoints.storeFirst(GUILD, java.util.Map.of(90L, 100L, 91L, 110L));
+            checkpoints.storeFirst(GUILD, java.util.Map.of(92L, 120L, 93L, 130L));
+
+            // THEN all are stored, and the one stored meanwhile kept its later message
+            assertThat(checkpoints.forGuild(GUILD))
+                    .containsExactly(
+                            java.util.Map.entry(90L, 100L),
+                            java.util.Map.entry(91L, 110L),
+                            java.util.Map.entry(92L, 2_000L),
+                            java.util.Map.entry(93L, 130L));
+        }
+    }
+
+    @Test
     void twoStoresWritingAtOnceEndWithExactlyTheExpectedRows() throws Exception {
         // GIVEN two stores (two pools, as two processes would have) on the same database
         int threadsPerStore = 4;

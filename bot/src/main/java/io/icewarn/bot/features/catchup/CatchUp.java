@@ -6,8 +6,10 @@ import io.icewarn.bot.features.autoreply.AutoReply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -136,6 +138,9 @@ public final class CatchUp extends ListenerAdapter {
             watched = watched.subList(0, MAX_CHANNELS);
         }
         Tally tally = new Tally();
+        // one query and, on a first start, one transaction per guild: a full shard has 25,000 channels
+        Map<Long, Long> stored = checkpoints.storedIn(guildId);
+        Map<Long, Long> first = new HashMap<>();
         for (GuildMessageChannel channel : watched) {
             if (!ctx.work().accepting()) {
                 return;
@@ -144,13 +149,23 @@ public final class CatchUp extends ListenerAdapter {
                 LOG.info("not catching up #{}: the bot lacks Read Message History there", channel.getName());
                 continue;
             }
+            Long checkpoint = stored.get(channel.getIdLong());
+            if (checkpoint == null) {
+                long latest = channel.getLatestMessageIdLong();
+                first.put(
+                        channel.getIdLong(),
+                        latest != 0 ? latest : TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
+                tally.channels++;
+                continue;
+            }
             try {
-                catchUp(guild, channel, tally);
+                catchUp(guild, channel, checkpoint, tally);
                 tally.channels++;
             } catch (RuntimeException e) {
                 LOG.warn("catch-up of channel {} failed: {}", channel.getIdLong(), e.toString());
             }
         }
+        checkpoints.storeFirst(guildId, first);
         LOG.info(
                 "Catch-up of guild {} done: {} channels, {} messages read, {} looked at for a diagnostic, {} already answered",
                 guildId,
@@ -160,24 +175,16 @@ public final class CatchUp extends ListenerAdapter {
                 tally.alreadyAnswered);
     }
 
-    private void catchUp(Guild guild, GuildMessageChannel channel, Tally tally) {
+    /** Catches up {@code channel}, whose stored checkpoint is {@code stored}. */
+    private void catchUp(Guild guild, GuildMessageChannel channel, long stored, Tally tally) {
         long guildId = guild.getIdLong();
         long channelId = channel.getIdLong();
-        var stored = checkpoints.stored(channelId);
-        if (stored.isEmpty()) {
-            long latest = channel.getLatestMessageIdLong();
-            checkpoints.store(
-                    guildId,
-                    channelId,
-                    latest != 0 ? latest : TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
-            return;
-        }
         var live = checkpoints.firstLive(channelId);
-        if (live.isPresent() && stored.get() >= live.get()) {
+        if (live.isPresent() && stored >= live.get()) {
             return; // everything after the checkpoint came through the gateway in this session
         }
         long oldest = TimeUtil.getDiscordTimestamp(System.currentTimeMillis() - maxAge.toMillis());
-        long after = Math.max(stored.get(), oldest);
+        long after = Math.max(stored, oldest);
         Checkpoints.Handling barrier = checkpoints.barrier(guildId, channelId, after);
         try {
             List<Message> history = read(channel, after);

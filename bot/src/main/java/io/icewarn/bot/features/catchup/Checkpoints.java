@@ -92,6 +92,23 @@ public final class Checkpoints {
         return found.isPresent() ? Optional.of(found.getAsLong()) : Optional.empty();
     }
 
+    /** Returns the stored checkpoints of {@code guildId}'s channels (channel ID to message ID), read at once. */
+    public Map<Long, Long> storedIn(long guildId) {
+        return repository.forGuild(guildId);
+    }
+
+    /**
+     * Stores the first checkpoints of {@code guildId}'s channels ({@code channelToMessage}) together, each
+     * unless a later one is stored meanwhile.
+     */
+    public void storeFirst(long guildId, Map<Long, Long> channelToMessage) {
+        try {
+            repository.storeFirst(guildId, channelToMessage);
+        } catch (StoreException e) {
+            LOG.warn("{}; catch-up may re-read these channels", e.getMessage());
+        }
+    }
+
     /** Stores {@code messageId} as the checkpoint of {@code channelId} unless a later one is stored. */
     public void store(long guildId, long channelId, long messageId) {
         try {

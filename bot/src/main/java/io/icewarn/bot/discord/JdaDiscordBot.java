@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * Before anything else a {@link LoginCheck} asks Discord about the token: a network failure ends {@link #run}
  * with 1, a refused token with {@link FatalClose#EXIT_STATUS}, each with one line on standard error, before the
  * store (and its data directory) exists. A login Discord refuses on the gateway (bad token, intent not enabled)
- * ends it with {@link FatalClose#EXIT_STATUS} and one line too, and removes the data directory this start created.
+ * ends it with {@link FatalClose#EXIT_STATUS} and one line too and, when no shard was ever ready, removes the data
+ * directory this start created.
  */
 public final class JdaDiscordBot implements DiscordBot {
     private static final Logger LOG = LoggerFactory.getLogger(JdaDiscordBot.class);
@@ -147,6 +148,7 @@ public final class JdaDiscordBot implements DiscordBot {
         PendingRequests pending = new PendingRequests();
         ExecutorService callbacks = pending.callbackPool(CALLBACK_THREADS);
         FatalClose fatal = new FatalClose();
+        StartUp startUp = new StartUp(router, settings);
         ShardManager manager;
         try {
             DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(
@@ -158,7 +160,7 @@ public final class JdaDiscordBot implements DiscordBot {
                     .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(new RateLimitCounter(metrics)))
                     .setCallbackPool(callbacks, false)
                     .setGatewayPoolProvider(new GatewayPools())
-                    .addEventListeners(router, new StartUp(router, settings), fatal)
+                    .addEventListeners(router, startUp, fatal)
                     .addEventListeners(features.sessionListeners().toArray());
             builder.setRestConfig(restConfig(settings.discordEndpoints(), pending));
             pointAt(settings.discordEndpoints(), builder);
@@ -223,7 +225,7 @@ public final class JdaDiscordBot implements DiscordBot {
             throw new IllegalStateException(e.getCause());
         }
         stopper.run(); // after a refused login: close what is left; after a stop: nothing more to do
-        if (status == FatalClose.EXIT_STATUS) {
+        if (status == FatalClose.EXIT_STATUS && !startUp.wasReady()) {
             fresh.remove(); // the bot never started: no data directory of this start is left behind
         }
         return status;
@@ -307,6 +309,11 @@ public final class JdaDiscordBot implements DiscordBot {
         StartUp(Router router, Settings settings) {
             this.router = router;
             this.settings = settings;
+        }
+
+        /** Returns true once a shard was ready (logged in with its guilds). */
+        boolean wasReady() {
+            return done.get();
         }
 
         @Override

@@ -52,21 +52,28 @@ public final class LadderBuilder {
     }
 
     /**
-     * Returns the dialog of {@code flow} a picture shows: the first that failed, else the first with a
-     * diagnostic, else the first of two or more messages; empty when there is none.
+     * Returns the dialog of {@code flow} a picture shows: among the dialogs of two or more messages (a ladder of one
+     * arrow says little), the first that failed, else the first with a diagnostic, else the first; when no dialog
+     * has two messages, the first that failed, else the first with a diagnostic; empty when there is none.
      */
     public Optional<Dialog> pictured(CallFlow flow) {
-        for (Dialog d : flow.dialogs()) {
+        List<Dialog> ladders =
+                flow.dialogs().stream().filter(d -> d.messages().size() >= 2).toList();
+        Optional<Dialog> best = telling(ladders);
+        if (best.isPresent() || !ladders.isEmpty()) {
+            return best.or(() -> Optional.of(ladders.get(0)));
+        }
+        return telling(flow.dialogs());
+    }
+
+    /** Returns the first of {@code dialogs} that failed, else the first with a diagnostic. */
+    private static Optional<Dialog> telling(List<Dialog> dialogs) {
+        for (Dialog d : dialogs) {
             if (d.firstFailure().isPresent()) {
                 return Optional.of(d);
             }
         }
-        for (Dialog d : flow.dialogs()) {
-            if (d.hasDiagnostic()) {
-                return Optional.of(d);
-            }
-        }
-        return flow.dialogs().stream().filter(d -> d.messages().size() >= 2).findFirst();
+        return dialogs.stream().filter(Dialog::hasDiagnostic).findFirst();
     }
 
     /** Returns the ladder of {@code dialog}. */

@@ -21,6 +21,7 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import okhttp3.MediaType;
@@ -396,6 +397,11 @@ public final class DiscordRenderer {
         @Override
         public synchronized void addPart(MultipartBody.Builder builder, int index) {
             builder.addFormDataPart("files[" + index + "]", getName(), getRequestBody(type));
+        }
+
+        @Override
+        public DataObject toAttachmentData(int index) {
+            return super.toAttachmentData(index).put("content_type", type.toString());
         }
     }
 

@@ -133,7 +133,8 @@ public final class LadderBuilder {
 
     /**
      * Returns {@code ladder} cut to what a picture shows, so that it stays narrow enough to read in a chat
-     * preview and quick to draw: proxies that no arrow touches are named in a note instead of drawn, at most
+     * preview and quick to draw: parties that no arrow touches (the proxies of a Record-Route, the far ends of a
+     * server's trace) are named in a note instead of drawn, at most
      * {@link #MAX_PICTURE_COLUMNS} columns (further parties drawn as one) and {@link #MAX_PICTURE_MESSAGES}
      * messages (around the first failure; the rest noted).
      */
@@ -161,17 +162,17 @@ public final class LadderBuilder {
             used[r.to()] = true;
         }
         List<Integer> keep = new ArrayList<>();
-        List<String> idleProxies = new ArrayList<>();
+        List<String> idle = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Ladder.Column c = columns.get(i);
-            if (!used[i] && c.role().equals(PROXY)) {
-                idleProxies.add(c.letter() + " " + c.address());
+            if (!used[i]) {
+                idle.add((c.letter() + " " + c.role() + " " + c.address()).strip());
             } else {
                 keep.add(i);
             }
         }
-        if (!idleProxies.isEmpty()) {
-            notes.add("Proxies on the way that no arrow of the log touches: " + String.join(", ", idleProxies) + ".");
+        if (!idle.isEmpty()) {
+            notes.add("Not drawn, as no arrow of the log touches them: " + String.join(", ", idle) + ".");
         }
         if (keep.size() < columns.size() || columns.size() > MAX_PICTURE_COLUMNS) {
             List<Ladder.Column> kept = new ArrayList<>();

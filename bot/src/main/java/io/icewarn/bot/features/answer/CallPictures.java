@@ -141,6 +141,9 @@ public final class CallPictures {
      */
     public Optional<ReplyAttachment> picture(String text, boolean redact) {
         Objects.requireNonNull(text, "text");
+        if (!mayHoldDialog(text)) {
+            return Optional.empty(); // decided on the caller's thread: no wait for a busy drawing thread
+        }
         Key key = new Key(text, redact);
         CompletableFuture<Optional<ReplyAttachment>> drawn;
         try {
@@ -163,6 +166,24 @@ public final class CallPictures {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns true when {@code text} may hold a SIP message (it names {@code SIP/2.0}, in any case), so that its
+     * answer may wait for a picture; false answers at once that it holds none. Linear, no allocation.
+     */
+    public static boolean mayHoldDialog(CharSequence text) {
+        String sip = "SIP/2.0";
+        for (int i = 0, n = text.length() - sip.length(); i <= n; i++) {
+            int j = 0;
+            while (j < sip.length() && Character.toUpperCase(text.charAt(i + j)) == sip.charAt(j)) {
+                j++;
+            }
+            if (j == sip.length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Draws the picture of {@code key}'s text; runs on the executor. */

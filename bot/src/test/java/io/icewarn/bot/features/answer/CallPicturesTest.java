@@ -72,6 +72,29 @@ final class CallPicturesTest {
     }
 
     @Test
+    void picture_textWithoutSipMessages_neverWaitsForTheDrawingThread() {
+        CallPictures pictures = new CallPictures(
+                DECODER::flow,
+                l -> PNG,
+                r -> {
+                    throw new AssertionError("the drawing thread was asked");
+                },
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5));
+        assertThat(pictures.picture("ms-client-diagnostics: 24; reason=\"x\"", false))
+                .isEmpty();
+    }
+
+    @Test
+    void mayHoldDialog_findsTheSipVersionInAnyCase() {
+        assertThat(CallPictures.mayHoldDialog("INVITE sip:bob@x SIP/2.0")).isTrue();
+        assertThat(CallPictures.mayHoldDialog("sip/2.0 200 ok")).isTrue();
+        assertThat(CallPictures.mayHoldDialog("SIP/2.")).isFalse();
+        assertThat(CallPictures.mayHoldDialog("")).isFalse();
+        assertThat(CallPictures.mayHoldDialog("ms-diagnostics: 1034")).isFalse();
+    }
+
+    @Test
     void picture_singleMessage_isEmpty() {
         String one = "SIP/2.0 480 Temporarily Unavailable\nCall-ID: 1\nCSeq: 1 INVITE\nFrom: <sip:a@b>;tag=1\n"
                 + "To: <sip:c@d>;tag=2\nms-diagnostics: 1034;reason=\"Previous hop\"";

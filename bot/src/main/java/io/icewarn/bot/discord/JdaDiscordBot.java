@@ -146,6 +146,7 @@ public final class JdaDiscordBot implements DiscordBot {
                     .setEnableShutdownHook(false)
                     .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(new RateLimitCounter(metrics)))
                     .setCallbackPool(callbacks, false)
+                    .setGatewayPoolProvider(new GatewayPools())
                     .addEventListeners(router, new StartUp(router, settings), fatal)
                     .addEventListeners(features.sessionListeners().toArray());
             builder.setRestConfig(restConfig(settings.discordEndpoints(), pending));

@@ -25,18 +25,25 @@ final class Prefilter {
     /** Where {@code g} is in {@code CallerMediaDebug}, the longest way back from a {@code g} to its anchor. */
     private static final int MEDIA_DEBUG_G = Anchor.MEDIA_DEBUG_KEY_LENGTH - 1;
 
+    /**
+     * How many bytes on each side of a line break are joined to look for a trigger the break splits (the
+     * longest anchor, {@code ms-client-diagnostics}, and the report form's digits and gap fit in it).
+     */
+    static final int WRAP_SIDE = 24;
+
     /** A place that matters starts at most this many characters before the hit that reveals it. */
-    static final int BACK = Math.max(MEDIA_DEBUG_G, Anchor.MAX_CODE_DIGITS + REPORT_GAP);
+    static final int BACK = Math.max(Math.max(MEDIA_DEBUG_G, Anchor.MAX_CODE_DIGITS + REPORT_GAP), WRAP_SIDE + 1);
 
     /** The most characters of a QoE tag's name that {@link #qoeTag} reads. */
     private static final int QOE_NAME_CHARS = 64;
 
     /**
      * The check of a trigger reads at most this many bytes after it: a QoE tag's {@code </}, its name, and
-     * {@code connectivity} at the name's last position. Hits found in a window are exact up to this far
-     * before the window's end.
+     * {@code connectivity} at the name's last position, after a line break's joined neighbours (its next line's
+     * prefix and {@link #WRAP_SIDE} bytes). Hits found in a window are exact up to this far before the window's
+     * end.
      */
-    static final int AHEAD = 2 + QOE_NAME_CHARS + "connectivity".length();
+    static final int AHEAD = 64 + WRAP_SIDE + 2 + QOE_NAME_CHARS + "connectivity".length();
 
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
@@ -50,6 +57,8 @@ final class Prefilter {
 
     private static final long SLASH_SEMI = ONES * '?';
     private static final long LT = ONES * '<';
+    /** A line feed: a line wrap may split an anchor. */
+    private static final long LF = ONES * '\n';
 
     private Prefilter() {}
 
@@ -96,9 +105,15 @@ final class Prefilter {
         long slashSemi = (w | SLASH_SEMI_BITS) ^ SLASH_SEMI;
         long lt = w ^ LT;
         long e = w ^ E;
+        long lf = w ^ LF;
         // a byte of x is zero where a trigger is; (x - 1) & ~x has its high bit there, or after a borrow
         // where x is 1 above a zero byte: the tables reject those
-        return ((g - ONES) & ~g | (slashSemi - ONES) & ~slashSemi | (lt - ONES) & ~lt | (e - ONES) & ~e) & HIGH;
+        return ((g - ONES) & ~g
+                        | (slashSemi - ONES) & ~slashSemi
+                        | (lt - ONES) & ~lt
+                        | (e - ONES) & ~e
+                        | (lf - ONES) & ~lf)
+                & HIGH;
     }
 
     /**
@@ -114,6 +129,8 @@ final class Prefilter {
                 return p - (Anchor.MAX_CODE_DIGITS + REPORT_GAP); // 123456789 ; reason=
             case '/':
                 return p - 3; // SIP/2.0
+            case '\n':
+                return p - WRAP_SIDE - 1; // an anchor split by a wrap, CRLF included
             default:
                 return p; // <, and Teams' final and End, whose anchors are read at the trigger
         }
@@ -176,6 +193,8 @@ final class Prefilter {
             allow(AFTER, 'F' << 8 | c, lower == 'i');
             allow(BEFORE, c << 8 | 'E', lower == 'l' || lower == 't' || c == ' ');
             allow(AFTER, 'E' << 8 | c, lower == 'n');
+            allow(BEFORE, c << 8 | '\n', c != '\n' && !space);
+            allow(AFTER, '\n' << 8 | c, c != '\n' && c != '\r');
         }
     }
 
@@ -208,6 +227,8 @@ final class Prefilter {
                                 || is(b, limit, p - 12, "participant "));
             case '<':
                 return qoeTag(b, limit, p);
+            case '\n':
+                return splitsTrigger(b, limit, p, ascii);
             case '/': // SIP/2.0, unless SIP/2.0/TLS of a Via header (a U+202F space has the low bits of '/')
                 return is(b, limit, p - 3, "sip")
                         && is(b, limit, p + 1, "2.0")
@@ -215,6 +236,50 @@ final class Prefilter {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Returns true when the line break at {@code p} may be a wrap that splits something the scanner reacts to:
+     * with the break, the next line's indentation and quote markers taken out, a trigger passes that does not
+     * pass where it is written.
+     */
+    private static boolean splitsTrigger(ByteBuffer b, int limit, int p, boolean ascii) {
+        int end = p > 0 && b.get(p - 1) == '\r' ? p - 1 : p;
+        int from = end;
+        while (from > 0 && end - from < WRAP_SIDE && b.get(from - 1) != '\n' && b.get(from - 1) != '\r') {
+            from--;
+        }
+        int next = p + 1;
+        while (next < limit && next - p < 64 && (maybeSpace(b.get(next)) || b.get(next) == '>')) {
+            next++;
+        }
+        if (next >= limit || b.get(next) == '\n' || b.get(next) == '\r' || end == from) {
+            return false;
+        }
+        int to = next;
+        while (to < limit && to - next < WRAP_SIDE && b.get(to) != '\n' && b.get(to) != '\r') {
+            to++;
+        }
+        int before = end - from;
+        byte[] joined = new byte[before + to - next];
+        b.get(from, joined, 0, before);
+        b.get(next, joined, before, to - next);
+        ByteBuffer j = ByteBuffer.wrap(joined);
+        for (int t = 0; t < joined.length; t++) {
+            int c = joined[t];
+            if (c == '/' || c == '\n' || !isTrigger(c)) {
+                continue;
+            }
+            int written = t < before ? from + t : next + t - before;
+            if (passes(j, joined.length, t, ascii) && !passes(b, limit, written, ascii)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTrigger(int c) {
+        return c == 'g' || c == 'G' || c == ';' || c == '<' || c == 'f' || c == 'F' || c == 'E';
     }
 
     /** Returns true when {@code <digits> <spaces> ; <spaces> reason} is written around the {@code ;} at {@code p}. */

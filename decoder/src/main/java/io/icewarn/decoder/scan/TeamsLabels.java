@@ -165,7 +165,7 @@ final class TeamsLabels {
      * caller has checked that a word starts at {@code i}.
      */
     static int finalAnchorAt(Source s, int i) {
-        if (!s.matches(i, "final") || !s.wordStartsAt(i)) {
+        if (s.matchWrapped(i, "final") < 0 || !s.wordStartsAt(i)) {
             return -1;
         }
         for (Label label : LABELS) {
@@ -184,14 +184,14 @@ final class TeamsLabels {
      * {@code Call End…}, {@code ParticipantEnd…}), or -1.
      */
     static int endAnchorStart(Source s, int i) {
-        if (s.at(i) != 'E' || !s.matches(i, "end")) {
+        if (s.at(i) != 'E' || s.matchWrapped(i, "end") < 0) {
             return -1;
         }
-        int[] starts = {i - 4, i - 5, i - 11, i - 12};
-        String[] words = {"call", "call ", "participant", "participant "};
-        for (int k = 0; k < starts.length; k++) {
-            if (s.matches(starts[k], words[k]) && s.wordStartsAt(starts[k])) {
-                return starts[k];
+        int before = s.beforeWrap(i);
+        for (String word : new String[] {"call", "call ", "participant", "participant "}) {
+            int start = s.startWrapped(before, word);
+            if (start >= 0 && s.wordStartsAt(start)) {
+                return start;
             }
         }
         return -1;
@@ -221,11 +221,10 @@ final class TeamsLabels {
             if (w > 0) {
                 p = gap(s, p);
             }
-            String word = words.get(w);
-            if (!s.matches(p, word)) {
+            p = s.matchWrapped(p, words.get(w));
+            if (p < 0) {
                 return -1;
             }
-            p += word.length();
         }
         return Source.isAsciiLetter(s.at(p)) ? -1 : p;
     }

@@ -134,7 +134,7 @@ final class TeamsReader {
      * most one line break.
      */
     private static int valueStart(Source s, int labelEnd) {
-        int p = s.skipSpace(afterKeyQuote(s, labelEnd), MAX_PADDING);
+        int p = s.skipSpaceOrWrap(afterKeyQuote(s, labelEnd), MAX_PADDING);
         char c = s.at(p);
         if (c == '=' && s.at(p + 1) == '=') {
             p++; // a query: where CallEndSubReason == 560484
@@ -161,16 +161,14 @@ final class TeamsReader {
     private static Text code(Source s, int from) {
         int p = skipMarkup(s, from);
         int digits = p;
-        while (Source.isDigit(s.at(p)) && p - digits <= MAX_CODE_DIGITS) {
-            p++;
-        }
-        if (p == digits || p - digits > MAX_CODE_DIGITS || Source.isAsciiLetter(s.at(p))) {
+        p = s.digitsEnd(p, MAX_CODE_DIGITS);
+        String text = s.digits(digits, p);
+        if (p == digits || text.length() > MAX_CODE_DIGITS || Source.isAsciiLetter(s.at(p))) {
             return null;
         }
         if (s.at(p) == '.' && Source.isDigit(s.at(p + 1))) {
             return null; // a number with decimals is not a code
         }
-        String text = s.slice(digits, p);
         return new Text(text, skipMarkup(s, p));
     }
 
@@ -196,6 +194,10 @@ final class TeamsReader {
         int contentEnd = from;
         while (p < limit && p < s.length()) {
             char c = s.at(p);
+            if (role == Role.PHRASE && Source.isLineBreak(c) && phraseWrapsAt(s, p)) {
+                p = s.afterWrap(p);
+                continue;
+            }
             if (Source.isLineBreak(c) || c == '\t' || c == '|' || c == '"' || c == '`') {
                 break;
             }
@@ -216,11 +218,31 @@ final class TeamsReader {
         if (contentEnd == from) {
             return null;
         }
-        String text = s.slice(from, contentEnd);
+        String text = s.joined(from, contentEnd);
         while (text.endsWith("*")) {
             text = text.substring(0, text.length() - 1);
         }
         return text.isBlank() ? null : new Text(text.strip(), contentEnd);
+    }
+
+    /** The narrowest column a mail program or a person wraps a line at. */
+    private static final int MIN_WRAP_COLUMN = 20;
+
+    /**
+     * Returns true when the line break at {@code p} wraps an unquoted phrase: the line is at least as wide as a
+     * wrap column, does not end a sentence, and the next line is neither a label nor a new SIP line.
+     */
+    private static boolean phraseWrapsAt(Source s, int p) {
+        int next = s.afterWrap(p);
+        if (next == p || ValueReader.startsNewLine(s, next) || TeamsLabels.at(s, next) != null) {
+            return false;
+        }
+        int lineStart = p;
+        while (lineStart > s.base() && p - lineStart < MIN_WRAP_COLUMN && !Source.isLineBreak(s.at(lineStart - 1))) {
+            lineStart--;
+        }
+        char last = s.at(p - 1);
+        return p - lineStart >= MIN_WRAP_COLUMN && last != '.' && last != '!' && last != '?' && last != ':';
     }
 
     /** Returns true when a known label follows {@code i} after spaces and an opening quote. */

@@ -271,7 +271,9 @@ final class Prefilter {
                 continue;
             }
             int written = t < before ? from + t : next + t - before;
-            if (passes(j, joined.length, t, ascii) && !passes(b, limit, written, ascii)) {
+            // a trigger the break splits, or whole after it but revealing an anchor that starts before it
+            if (passes(j, joined.length, t, ascii)
+                    && (!passes(b, limit, written, ascii) || windowStart(j, t) < before)) {
                 return true;
             }
         }

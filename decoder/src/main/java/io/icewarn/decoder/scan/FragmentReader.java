@@ -32,7 +32,7 @@ final class FragmentReader {
                         Shape.MONITORING_REPORT,
                         OptionalInt.of(code),
                         r.params(),
-                        st.sipStatus(),
+                        st.sipStatus(at),
                         st.problems()),
                 end);
     }
@@ -50,7 +50,7 @@ final class FragmentReader {
                         Shape.BARE_MEDIA_DEBUG,
                         OptionalInt.empty(),
                         List.of(new Param(key, at, value)),
-                        st.sipStatus(),
+                        st.sipStatus(at),
                         st.problems()),
                 end);
     }

@@ -44,7 +44,7 @@ final class HeaderReader {
         Diagnostic d;
         switch (kind) {
             case CLIENT:
-                d = ClientParams.build(span, null, OptionalInt.of(code), r.params(), st.sipStatus(), st.problems());
+                d = ClientParams.build(span, null, OptionalInt.of(code), r.params(), st.sipStatus(at), st.problems());
                 break;
             case LOOK_ALIKE:
                 d = new LookAlike(
@@ -64,7 +64,7 @@ final class HeaderReader {
                         sub,
                         ClientParams.reason(r.params()),
                         Fields.of(ClientParams.plainFields(r.params())),
-                        st.sipStatus());
+                        st.sipStatus(at));
                 break;
         }
         return Read.of(d, end);

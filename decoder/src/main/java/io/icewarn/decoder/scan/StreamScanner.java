@@ -163,7 +163,7 @@ public final class StreamScanner {
                 return -1;
             }
             // now, while the window's bytes are there: a stream reads its next chunk over them
-            st.sip().settle(source);
+            st.sip().leave(source);
             int keepFrom = (int) Math.max(charBase, Math.min(resume, end) - (long) CONTEXT);
             int keep = (int) (keepFrom - charBase);
             if (hits != null) {

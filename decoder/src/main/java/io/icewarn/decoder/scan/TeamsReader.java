@@ -569,7 +569,7 @@ final class TeamsReader {
         TeamsDiagnostic d = new TeamsDiagnostic(
                 new Span(at, end),
                 Shape.Q850_REASON,
-                st.sipStatus(),
+                st.sipStatus(at),
                 OptionalInt.empty(),
                 cause,
                 phrase,

@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * Finds, in the low eight bits of the text's characters, the few places where the scanner can do
  * anything: an anchor, a QoE tag, or a SIP status or request line. Each of them contains one of six
- * trigger bytes within {@link #BACK} characters after where it starts: {@code g} ({@code diagnostics} of
+ * trigger bytes within {@link #BACK} characters after where it starts, unless a line wrap splits it (see
+ * below): {@code g} ({@code diagnostics} of
  * every header, {@code MediaDebug}), {@code ;} ({@code 25; reason=} of the report form, {@code Q.850;cause=}
  * of a Reason header), {@code /} ({@code SIP/2.0}, which begins a status line and ends a request line),
  * {@code <} (QoE tags), {@code f} ({@code Final SIP code} and the other Teams labels that start with
@@ -13,6 +14,11 @@ import java.nio.ByteBuffer;
  * in logs next to {@code = - : /} of dates, addresses and SIP parameters. Eight bytes at a time are tested
  * for them (SWAR), each trigger is checked against the byte before and after it with two table look-ups, and
  * only one that passes a closer check sends the scanner to look at the characters around it.
+ *
+ * <p>A line feed is a seventh trigger: a pasted line may be wrapped anywhere, also inside an anchor
+ * ({@code ms-client-diag} / {@code nostics}). Its check joins the {@link #WRAP_SIDE} bytes before the break
+ * with those after it (the next line's indentation and quote markers taken out) and passes when a trigger
+ * passes there that does not where it is written, or that reveals an anchor starting before the break.
  *
  * <p>The check is conservative: it may pass a place where nothing starts (the scanner then finds
  * nothing), but never rejects one where something does, also when a character above U+00FF has low
@@ -193,7 +199,7 @@ final class Prefilter {
             allow(AFTER, 'F' << 8 | c, lower == 'i');
             allow(BEFORE, c << 8 | 'E', lower == 'l' || lower == 't' || c == ' ');
             allow(AFTER, 'E' << 8 | c, lower == 'n');
-            allow(BEFORE, c << 8 | '\n', c != '\n' && !space);
+            allow(BEFORE, c << 8 | '\n', c != '\n');
             allow(AFTER, '\n' << 8 | c, c != '\n' && c != '\r');
         }
     }
@@ -267,7 +273,7 @@ final class Prefilter {
         ByteBuffer j = ByteBuffer.wrap(joined);
         for (int t = 0; t < joined.length; t++) {
             int c = joined[t];
-            if (c == '/' || c == '\n' || !isTrigger(c)) {
+            if (!isTrigger(c)) {
                 continue;
             }
             int written = t < before ? from + t : next + t - before;
@@ -281,7 +287,7 @@ final class Prefilter {
     }
 
     private static boolean isTrigger(int c) {
-        return c == 'g' || c == 'G' || c == ';' || c == '<' || c == 'f' || c == 'F' || c == 'E';
+        return c == 'g' || c == 'G' || c == ';' || c == '<' || c == 'f' || c == 'F' || c == 'E' || c == '/';
     }
 
     /** Returns true when {@code <digits> <spaces> ; <spaces> reason} is written around the {@code ;} at {@code p}. */

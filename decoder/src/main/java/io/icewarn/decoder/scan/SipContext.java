@@ -83,7 +83,7 @@ final class SipContext {
     /** Notes {@code i} when {@code SIP/2.0} is written there. */
     void observe(Source s, int i) {
         char c = s.at(i);
-        if ((c == 'S' || c == 's') && s.matches(i, "sip/2.0")) {
+        if ((c == 'S' || c == 's') && s.matchWrapped(i, "sip/2.0") >= 0) {
             seen(s, i);
         }
     }
@@ -217,19 +217,16 @@ final class SipContext {
      * most {@link #MAX_REQUEST_LINE_CHARS} before {@code i}.
      */
     private static int decide(Source s, int i) {
-        if (!s.matches(i, "sip/2.0") || !s.wordStartsAt(i)) {
+        int j = s.matchWrapped(i, "sip/2.0");
+        if (j < 0 || !s.wordStartsAt(i)) {
             return NOTHING;
         }
-        int j = i + 7;
-        if (Source.isSpace(s.at(j))) {
-            int k = s.skipSpace(j, 4);
-            if (Source.isDigit(s.at(k))
-                    && Source.isDigit(s.at(k + 1))
-                    && Source.isDigit(s.at(k + 2))
-                    && !Source.isDigit(s.at(k + 3))
-                    && s.at(k) >= '1'
-                    && s.at(k) <= '6') {
-                return (s.at(k) - '0') * 100 + (s.at(k + 1) - '0') * 10 + (s.at(k + 2) - '0');
+        if (Source.isSpace(s.at(j)) || s.afterWrap(j) != j) {
+            int k = s.skipSpaceOrWrap(j, 4);
+            int end = s.digitsEnd(k, 3);
+            String code = s.digits(k, end);
+            if (code.length() == 3 && code.charAt(0) >= '1' && code.charAt(0) <= '6') {
+                return Integer.parseInt(code);
             }
         }
         int k = s.skipSpace(j, 64);
@@ -249,7 +246,9 @@ final class SipContext {
                 return true;
             }
         }
-        return false;
+        int wrapped = s.beforeWrap(end);
+        // SIP/2.0 wrapped onto a line of its own: the request line is the line before
+        return wrapped != end && requestLineEndsAt(s, wrapped);
     }
 
     /** Returns true when a SIP request line ({@code METHOD sip:…}) starts at {@code i}. */

@@ -227,11 +227,17 @@ final class Source {
 
     /** Returns the text of {@code [start, end)} with its line wraps (see {@link #afterWrap}) taken out. */
     String joined(int start, int end) {
+        return joined(start, end, "");
+    }
+
+    /** Returns the text of {@code [start, end)} with each line wrap replaced by {@code wrapAs}. */
+    String joined(int start, int end, String wrapAs) {
         StringBuilder sb = new StringBuilder(Math.max(0, end - start));
         int k = start;
         while (k < end) {
             int next = afterWrap(k);
             if (next != k) {
+                sb.append(wrapAs);
                 k = next;
                 continue;
             }

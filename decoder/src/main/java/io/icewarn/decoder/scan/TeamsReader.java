@@ -81,7 +81,7 @@ final class TeamsReader {
         Found label = first;
         while (label != null && fields.size() < MAX_LABELS && label.end() < limit) {
             Role role = label.label().role();
-            String key = s.slice(label.start(), label.end());
+            String key = s.joined(label.start(), label.end(), " ");
             if (role != Role.EXTRA ? values.containsKey(role) : has(fields, key)) {
                 break; // a second group starts here
             }
@@ -123,7 +123,7 @@ final class TeamsReader {
         return false;
     }
 
-    /** Returns {@code key} with a line break inside it (and the indent after it) as one space. */
+    /** Returns {@code key} with its runs of spaces (a line wrap inside it was made one) as one space. */
     private static String flat(String key) {
         return key.replaceAll("\\s+", " ").strip();
     }
@@ -179,7 +179,11 @@ final class TeamsReader {
             int p = from + quote.openLength(s, from);
             int limit = p + MAX_TEXT_CHARS;
             StringBuilder sb = new StringBuilder();
-            while (p < limit && p < s.length() && !Source.isLineBreak(s.at(p))) {
+            while (p < limit && p < s.length() && (!Source.isLineBreak(s.at(p)) || s.afterWrap(p) != p)) {
+                if (Source.isLineBreak(s.at(p))) {
+                    p = s.afterWrap(p); // a quoted phrase wrapped over two lines
+                    continue;
+                }
                 int close = quote.closeLength(s, p);
                 if (close > 0) {
                     return new Text(sb.toString().strip(), p + close);
@@ -194,7 +198,7 @@ final class TeamsReader {
         int contentEnd = from;
         while (p < limit && p < s.length()) {
             char c = s.at(p);
-            if (role == Role.PHRASE && Source.isLineBreak(c) && phraseWrapsAt(s, p)) {
+            if (Source.isLineBreak(c) && p > from && valueWrapsAt(s, p)) {
                 p = s.afterWrap(p);
                 continue;
             }
@@ -226,13 +230,14 @@ final class TeamsReader {
     }
 
     /** The narrowest column a mail program or a person wraps a line at. */
-    private static final int MIN_WRAP_COLUMN = 20;
+    private static final int MIN_WRAP_COLUMN = 16;
 
     /**
-     * Returns true when the line break at {@code p} wraps an unquoted phrase: the line is at least as wide as a
-     * wrap column, does not end a sentence, and the next line is neither a label nor a new SIP line.
+     * Returns true when the line break at {@code p} wraps an unquoted value (a phrase, a correlation ID): the
+     * line is at least as wide as a wrap column, does not end a sentence, and the next line is neither a label
+     * nor a new SIP line.
      */
-    private static boolean phraseWrapsAt(Source s, int p) {
+    private static boolean valueWrapsAt(Source s, int p) {
         int next = s.afterWrap(p);
         if (next == p || ValueReader.startsNewLine(s, next) || TeamsLabels.at(s, next) != null) {
             return false;

@@ -125,8 +125,8 @@ public final class DiagnosticScanner {
                 }
             } else {
                 if (view.get(hit) == '\n') {
-                    // a wrap: the anchors it splits start before it, or at the next line's first letter (End)
-                    last = Math.min(s.afterWrap(hit + base), stop - 1);
+                    // a wrap: the anchors it splits start before it, or at an End just after it (Call / End)
+                    last = Math.min(s.afterWrap(hit + base) + Anchor.MAX_END_LOOKBEHIND, stop - 1);
                 }
                 i = Math.max(i, Prefilter.windowStart(view, hit) + base);
                 while (i <= last && !st.full()) {

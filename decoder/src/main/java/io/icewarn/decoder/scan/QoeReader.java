@@ -165,13 +165,17 @@ final class QoeReader {
                 continue;
             }
             int next = s.afterWrap(j);
-            if (wrapped || next == j || !Source.isKeyChar(s.at(next)) || !nameEndsOnLine(s, next)) {
+            if (wrapped || next == j || !isNameChar(s.at(next)) || !nameEndsOnLine(s, next)) {
                 break;
             }
             wrapped = true; // a name wrapped over two lines: it goes on when it ends its tag on the next line
             j = next;
         }
         return j;
+    }
+
+    private static boolean isNameChar(char c) {
+        return Source.isKeyChar(c) || c == ':';
     }
 
     private static boolean nameEndsOnLine(Source s, int i) {

@@ -239,7 +239,10 @@ final class TeamsReader {
      */
     private static boolean valueWrapsAt(Source s, int p) {
         int next = s.afterWrap(p);
-        if (next == p || ValueReader.startsNewLine(s, next) || TeamsLabels.at(s, next) != null) {
+        if (next == p
+                || s.matches(next, "sip/2.0")
+                || SipContext.isRequestLine(s, next)
+                || TeamsLabels.at(s, next) != null) {
             return false;
         }
         int lineStart = p;
@@ -283,8 +286,9 @@ final class TeamsReader {
         if ((s.at(p) == '-' || s.at(p) == '*' || s.at(p) == '\u2022') && Source.isSpace(s.at(p + 1))) {
             p = s.skipSpace(p + 1, 8); // a list: "- Final Microsoft subcode: **540200**"
         }
-        if (s.matches(p, "and") && Source.isSpace(s.at(p + 3))) {
-            p = s.skipSpace(p + 3, 8); // prose: "…, Final Microsoft subcode 540200, and Final SIP Code Phrase …"
+        int and = s.matchWrapped(p, "and");
+        if (and >= 0 && (Source.isSpace(s.at(and)) || s.afterWrap(and) != and)) {
+            p = s.skipSpaceOrWrap(and, 8); // prose: "…, Final Microsoft subcode 540200, and Final SIP Code Phrase …"
         }
         if (json) {
             for (int skipped = 0; skipped < MAX_SKIPPED_MEMBERS && s.at(p) == '"'; skipped++) {

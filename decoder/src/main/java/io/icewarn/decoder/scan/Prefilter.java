@@ -256,7 +256,9 @@ final class Prefilter {
             from--;
         }
         int next = p + 1;
-        while (next < limit && next - p < 64 && (maybeSpace(b.get(next)) || b.get(next) == '>')) {
+        // the indentation and quote markers the scanner skips; not '/' (a U+202F space has its low bits, but
+        // "SIP" / "/2.0" is what matters here)
+        while (next < limit && next - p < 64 && b.get(next) != '/' && (maybeSpace(b.get(next)) || b.get(next) == '>')) {
             next++;
         }
         if (next >= limit || b.get(next) == '\n' || b.get(next) == '\r' || end == from) {

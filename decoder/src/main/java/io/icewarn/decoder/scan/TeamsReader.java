@@ -278,7 +278,7 @@ final class TeamsReader {
      * JSON object, after other members as well.
      */
     private static Found next(Source s, int i, boolean json) {
-        int p = s.skipSpace(i, 8);
+        int p = s.skipSpaceOrWrap(i, 8);
         if (s.at(p) == ',' || s.at(p) == ';' || s.at(p) == '|' || s.at(p) == '\t') {
             p = s.skipSpace(p + 1, 8);
         }
@@ -552,7 +552,7 @@ final class TeamsReader {
     /** Reads {@code Q.850;cause=63;text="…"} at {@code at}; {@code semicolon} is where its first {@code ;} is. */
     static Read readQ850(ScanState st, int at, int semicolon) {
         Source s = st.source();
-        ParamReader.Result r = ParamReader.read(s, at + "Q.850".length(), true, st.problems());
+        ParamReader.Result r = ParamReader.read(s, s.matchWrapped(at, "q.850"), true, st.problems());
         int end = Math.max(semicolon + 1, r.end());
         OptionalInt cause = OptionalInt.empty();
         String text = null;

@@ -174,8 +174,8 @@ final class SipContext {
         if (content >= at) {
             return true;
         }
-        if (isSdpLine(s, content)) {
-            return true;
+        if (isSdpLine(s, content) || (s.at(content) == ':' && s.beforeWrap(content) != content)) {
+            return true; // an SDP line, or a header line wrapped before its colon
         }
         int j = content;
         while ((Source.isKeyChar(s.at(j)) || s.at(j) == ' ') && j < at && j - content < 40) {

@@ -169,6 +169,10 @@ final class TeamsReader {
         if (s.at(p) == '.' && Source.isDigit(s.at(p + 1))) {
             return null; // a number with decimals is not a code
         }
+        int markup = s.afterWrap(p);
+        if (markup != p && skipMarkup(s, markup) > markup) {
+            p = markup; // its closing quote or markup wrapped onto the next line
+        }
         return new Text(text, skipMarkup(s, p));
     }
 
@@ -198,7 +202,7 @@ final class TeamsReader {
         int contentEnd = from;
         while (p < limit && p < s.length()) {
             char c = s.at(p);
-            if (Source.isLineBreak(c) && p > from && valueWrapsAt(s, p)) {
+            if (Source.isLineBreak(c) && p > from && valueWrapsAt(s, p, from)) {
                 p = s.afterWrap(p);
                 continue;
             }
@@ -230,20 +234,23 @@ final class TeamsReader {
     }
 
     /** The narrowest column a mail program or a person wraps a line at. */
-    private static final int MIN_WRAP_COLUMN = 16;
+    private static final int MIN_WRAP_COLUMN = 10;
 
     /**
-     * Returns true when the line break at {@code p} wraps an unquoted value (a phrase, a correlation ID): the
-     * line is at least as wide as a wrap column, does not end a sentence, and the next line is neither a label
-     * nor a new SIP line.
+     * Returns true when the line break at {@code p} wraps an unquoted value (a phrase, a correlation ID) that
+     * starts at {@code valueStart}: the next line is neither a label nor a new SIP line, and the value is on a
+     * line of its own or its line is at least as wide as a wrap column and does not end a sentence.
      */
-    private static boolean valueWrapsAt(Source s, int p) {
+    private static boolean valueWrapsAt(Source s, int p, int valueStart) {
         int next = s.afterWrap(p);
         if (next == p
                 || s.matches(next, "sip/2.0")
                 || SipContext.isRequestLine(s, next)
                 || TeamsLabels.at(s, next) != null) {
             return false;
+        }
+        if (s.beforeWrap(valueStart) != valueStart || Source.isLineBreak(s.at(valueStart - 1))) {
+            return true; // a value on a line of its own, under its label (the admin center's detail lines)
         }
         int lineStart = p;
         while (lineStart > s.base() && p - lineStart < MIN_WRAP_COLUMN && !Source.isLineBreak(s.at(lineStart - 1))) {

@@ -154,7 +154,7 @@ final class SipContext {
     /** Returns true for a line of an SDP body: a lower-case letter and {@code =}. */
     private static boolean isSdpLine(Source s, int i) {
         char c = s.at(i);
-        return c >= 'a' && c <= 'z' && s.at(i + 1) == '=';
+        return c >= 'a' && c <= 'z' && s.at(s.afterWrap(i + 1)) == '=';
     }
 
     /**

@@ -129,9 +129,10 @@ final class TeamsLabels {
             return null;
         }
         int from = i;
-        if (s.matches(i, "pstn")) {
-            int next = gap(s, i + 4);
-            if (next > i + 4 && Source.isAsciiLetter(s.at(next))) {
+        int pstn = s.matchWrapped(i, "pstn");
+        if (pstn >= 0) {
+            int next = gap(s, pstn);
+            if (next > pstn && Source.isAsciiLetter(s.at(next))) {
                 from = next;
             }
         }

@@ -160,6 +160,9 @@ final class TeamsReader {
     /** Reads a code: digits, perhaps in quotes or Markdown bold or code markup. */
     private static Text code(Source s, int from) {
         int p = skipMarkup(s, from);
+        if (p > from && Source.isDigit(s.at(s.afterWrap(p)))) {
+            p = s.afterWrap(p); // an opening quote, then the code wrapped onto the next line
+        }
         int digits = p;
         p = s.digitsEnd(p, MAX_CODE_DIGITS);
         String text = s.digits(digits, p);

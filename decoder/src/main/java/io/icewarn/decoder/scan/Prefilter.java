@@ -251,18 +251,30 @@ final class Prefilter {
      */
     private static boolean splitsTrigger(ByteBuffer b, int limit, int p, boolean ascii) {
         int end = p > 0 && b.get(p - 1) == '\r' ? p - 1 : p;
+        if (end == 0) {
+            return false;
+        }
+        // the indentation and quote markers the scanner skips; not '/' (a U+202F space has its low bits, but
+        // "SIP" / "/2.0" is what matters here)
+        int next = p + 1;
+        while (next < limit && next - p < 64 && b.get(next) != '/' && (maybeSpace(b.get(next)) || b.get(next) == '>')) {
+            next++;
+        }
+        if (next >= limit) {
+            return false;
+        }
+        int last = b.get(end - 1) & 0xFF;
+        int first = b.get(next) & 0xFF;
+        int pair = last << 8 | first;
+        if (WRAP_PAIR[pair] == 0 && QOE_NAME_PAIR[pair] == 0 || first == '\n' || first == '\r' || last == '\n') {
+            return false; // a blank line, or two characters next to each other in no anchor
+        }
         int from = end;
         while (from > 0 && end - from < WRAP_SIDE && b.get(from - 1) != '\n' && b.get(from - 1) != '\r') {
             from--;
         }
-        int next = p + 1;
-        // the indentation and quote markers the scanner skips; not '/' (a U+202F space has its low bits, but
-        // "SIP" / "/2.0" is what matters here)
-        while (next < limit && next - p < 64 && b.get(next) != '/' && (maybeSpace(b.get(next)) || b.get(next) == '>')) {
-            next++;
-        }
-        if (next >= limit || b.get(next) == '\n' || b.get(next) == '\r' || end == from) {
-            return false;
+        if (WRAP_PAIR[pair] == 0 && !ltBefore(b, from, end)) {
+            return false; // a QoE tag's name can be split only after its '<'
         }
         int to = next;
         while (to < limit && to - next < WRAP_SIDE && b.get(to) != '\n' && b.get(to) != '\r') {
@@ -286,6 +298,82 @@ final class Prefilter {
             }
         }
         return false;
+    }
+
+    /** Returns true when a {@code <} is in {@code b[from, end)}: a QoE tag's name may be split after it. */
+    private static boolean ltBefore(ByteBuffer b, int from, int end) {
+        for (int i = end - 1; i >= from; i--) {
+            if (b.get(i) == '<') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For each pair of bytes (before a wrap, after it), 1 when the two are next to each other somewhere in the
+     * text {@link #passes} checks or between an anchor's start and its trigger: the letters of the anchors'
+     * words in any case, digits, spaces and {@code ;} around the report form's and Q.850's {@code ;}, a QoE
+     * tag's {@code <}. A wrap between any other two characters cannot split what the prefilter looks for.
+     */
+    private static final byte[] WRAP_PAIR = new byte[1 << 16];
+
+    /** As {@link #WRAP_PAIR} for the characters of a QoE tag's name (any name, with its namespace prefix). */
+    private static final byte[] QOE_NAME_PAIR = new byte[1 << 16];
+
+    static {
+        String[] words = {
+            "ms-client-diagnostics",
+            "ms-diagnostics-public",
+            "x-ms-diagnostics",
+            "x-ms-sdp-diagnostics",
+            "callermediadebug",
+            "calleemediadebug",
+            "q.850",
+            "sip/2.0",
+            "final",
+            "callend",
+            "call end",
+            "participantend",
+            "participant end",
+            "reason",
+            "cause",
+            "text",
+            "debug="
+        };
+        for (String w : words) {
+            for (int k = 0; k + 1 < w.length(); k++) {
+                for (int a : cases(w.charAt(k))) {
+                    for (int c : cases(w.charAt(k + 1))) {
+                        WRAP_PAIR[a << 8 | c] = 1;
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < 256; a++) {
+            for (int c = 0; c < 256; c++) {
+                boolean digitA = a >= '0' && a <= '9';
+                boolean digitC = c >= '0' && c <= '9';
+                boolean spaceA = maybeSpace((byte) a) || a == ';';
+                boolean spaceC = maybeSpace((byte) c) || c == ';';
+                int lowerC = c | 0x20;
+                boolean keyword = lowerC == 'r' || lowerC == 'c' || lowerC == 't';
+                if ((digitA || spaceA) && (digitC || spaceC) || spaceA && keyword) {
+                    WRAP_PAIR[a << 8 | c] = 1; // 25 ; reason=, Q.850 ; cause=
+                }
+                if (a == '<' && (c == '/' || Source.isAsciiLetter((char) c))
+                        || a == '/' && Source.isAsciiLetter((char) c)) {
+                    WRAP_PAIR[a << 8 | c] = 1; // <Ice, </Ice
+                }
+                boolean nameA = a < 128 && (Source.isKeyChar((char) a) || a == ':');
+                boolean nameC = c < 128 && (Source.isKeyChar((char) c) || c == ':');
+                QOE_NAME_PAIR[a << 8 | c] = (byte) (nameA && nameC ? 1 : 0);
+            }
+        }
+    }
+
+    private static int[] cases(char c) {
+        return c >= 'a' && c <= 'z' ? new int[] {c, c - 32} : new int[] {c};
     }
 
     private static boolean isTrigger(int c) {

@@ -117,7 +117,7 @@ public final class Outgoing {
         };
         Consumer<Throwable> failed = e -> {
             metrics.replyFailed();
-            LOG.warn("could not send a reply: {}", e.toString());
+            LOG.warn("could not send a reply: {}", describe(e));
             done.accept(List.copyOf(sent));
         };
         action.queue(next, e -> {
@@ -194,6 +194,19 @@ public final class Outgoing {
 
     private static void failed(BotMetrics metrics, Throwable e) {
         metrics.replyFailed();
-        LOG.warn("could not answer an interaction: {}", e.toString());
+        LOG.warn("could not answer an interaction: {}", describe(e));
+    }
+
+    /**
+     * Returns a one-line account of a failed request for the log: Discord's HTTP status, error code and
+     * message for an error answer; the exception's class and message otherwise. Never holds the token (JDA's
+     * exceptions carry no request URL or header).
+     */
+    public static String describe(Throwable e) {
+        if (e instanceof ErrorResponseException r) {
+            return "Discord answered " + r.getResponse().code + " with code " + r.getErrorCode() + " (" + r.getMeaning()
+                    + ")";
+        }
+        return e.toString();
     }
 }

@@ -246,6 +246,7 @@ abstract class KillAndRestart {
                     .as("the bot never tried a second thread on a message")
                     .isEmpty();
             assertThat(discord.unknownRoutes()).isEmpty();
+            discord.assertNoRejectedOrInvalid();
         }));
         return tests.stream();
     }

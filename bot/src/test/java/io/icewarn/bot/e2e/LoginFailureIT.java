@@ -54,6 +54,7 @@ final class LoginFailureIT {
                     discord.post(discord.world().channel(0), discord.world().human(0), Pastes.read(Pastes.CODE_BLOCK));
             discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
             Delivery.assertAnsweredOnce(discord, message);
+            discord.assertNoRejectedOrInvalid();
         }
     }
 
@@ -81,6 +82,7 @@ final class LoginFailureIT {
                         .extracting(g -> g.d().asInt())
                         .containsExactly(code);
             }
+            discord.assertNoRejectedOrInvalid();
         }
     }
 }

@@ -53,6 +53,7 @@ final class ReconnectIT {
     @AfterEach
     void nothingUnexpected() {
         assertThat(discord.unknownRoutes()).isEmpty();
+        discord.assertNoRejectedOrInvalid();
         // no request was refused by the simulator's own rate limit or for a bad token
         assertThat(discord.recorder().rest(c -> !c.ok() && !c.fault())).isEmpty();
     }

@@ -75,6 +75,7 @@ abstract class StateAcrossRestarts {
             } finally {
                 again.close();
             }
+            discord.assertNoRejectedOrInvalid();
         }
     }
 

@@ -109,6 +109,7 @@ final class TokenSecrecyIT {
 
                 all.forEach(i -> interactionTokens.add(i.token()));
                 assertThat(discord.unknownRoutes()).isEmpty();
+                discord.assertNoRejectedOrInvalid();
                 bot.stop();
                 assertThat(bot.awaitExit(WAIT)).as(bot.stderr()).isIn(0, ChildJvmBot.SIGTERM_STATUS);
                 out = bot.stdout();

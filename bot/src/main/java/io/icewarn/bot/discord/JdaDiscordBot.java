@@ -142,7 +142,9 @@ public final class JdaDiscordBot implements DiscordBot {
                     .setMemberCachePolicy(MemberCachePolicy.NONE)
                     .setChunkingFilter(ChunkingFilter.NONE)
                     .setEnableShutdownHook(false)
-                    .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(new RateLimitCounter(metrics)))
+                    .setHttpClientBuilder(new OkHttpClient.Builder()
+                            .addInterceptor(new RateLimitCounter(metrics))
+                            .addInterceptor(new GlobalPacer(GlobalPacer.PER_SECOND)))
                     .setCallbackPool(callbacks, false)
                     .addEventListeners(router, new StartUp(router, settings), fatal)
                     .addEventListeners(features.sessionListeners().toArray());

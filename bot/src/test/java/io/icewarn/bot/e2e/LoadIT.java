@@ -51,8 +51,7 @@ final class LoadIT {
         SimOptions options = SimOptions.defaults()
                 .withTextChannels(CHANNELS)
                 .withHeartbeatInterval(Duration.ofMillis(41_250))
-                .withBuckets(50, Duration.ofSeconds(1))
-                .withGlobalLimit(10_000); // the bot bursts over Discord's 50/s global limit: paced next
+                .withBuckets(50, Duration.ofSeconds(1)); // Discord's global limit stays: the bot paces itself
         try (SimulatedDiscord discord = SimulatedDiscord.start(options)) {
             Map<String, String> env = new HashMap<>(discord.botEnvironment());
             if (!decodes.isEmpty()) {

@@ -81,7 +81,7 @@ public final class Outgoing {
 
     /**
      * Sends {@code messages} in order into {@code channel}; the first one replies to {@code replyTo} when it
-     * is not null (without pinging its author). Calls {@code done} with what was sent, in order (possibly
+     * is not null (without pinging its author), and then every later one replies to the first. Calls {@code done} with what was sent, in order (possibly
      * fewer when Discord refused one).
      */
     public static void send(
@@ -106,8 +106,11 @@ public final class Outgoing {
             return;
         }
         MessageCreateData data = create(messages.get(i));
-        var action = (i == 0 && replyTo != null
-                        ? replyTo.reply(data).mentionRepliedUser(false).setAllowedMentions(noMentions())
+        // in place, each later message replies to the answer's first one: two answers in one channel may
+        // interleave, and the reference keeps every part with its head
+        Message to = i == 0 ? replyTo : replyTo != null && !sent.isEmpty() ? sent.get(0) : null;
+        var action = (to != null
+                        ? to.reply(data).mentionRepliedUser(false).setAllowedMentions(noMentions())
                         : channel.sendMessage(data).setAllowedMentions(noMentions()))
                 .setNonce(nonce());
         Consumer<Message> next = m -> {

@@ -3,6 +3,7 @@ package io.icewarn.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icewarn.bot.e2e.launch.InProcessSession;
+import io.icewarn.bot.e2e.sim.Attachment;
 import io.icewarn.bot.e2e.sim.RestCall;
 import io.icewarn.bot.e2e.sim.SimOptions;
 import io.icewarn.bot.e2e.sim.SimulatedDiscord;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class StrictRulesIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String POST = "POST channels/{id}/messages";
+    private static final long CREATE_PUBLIC_THREADS = 1L << 35;
 
     @TempDir
     static Path dir;
@@ -34,7 +36,10 @@ final class StrictRulesIT {
         session = InProcessSession.start(SimOptions.defaults(), dir, WAIT, (sim, env) -> {
             env.put(
                     "ICEWARN_ALLOWED_CHANNELS",
-                    Long.toUnsignedString(sim.world().channel(0)));
+                    Long.toUnsignedString(sim.world().channel(0)) + ","
+                            + Long.toUnsignedString(sim.world().channel(1)));
+            // in channel 1 the bot may not start threads: answers go in place
+            sim.world().overwrite(sim.world().channel(1), sim.world().botUserId(), true, 0, CREATE_PUBLIC_THREADS);
         });
         discord = session.discord();
     }
@@ -108,6 +113,41 @@ final class StrictRulesIT {
         assertThat(unarchive).isNotEmpty().allMatch(RestCall::ok);
         assertThat(unarchive.get(0).json().path("archived").asBoolean(true)).isFalse();
         assertThat(unarchive.get(0).seq()).isLessThan(edit.seq());
+    }
+
+    @Test
+    void twoAnswersInPlaceInOneChannelKeepTheirPartsWithTheirHeads() {
+        // GIVEN two long logs posted at once in a channel where the bot may not start threads
+        long channel = discord.world().channel(1);
+        long first = discord.post(
+                channel, discord.world().human(0), "week one", List.of(Attachment.text("a.log", Pastes.longLog())));
+        long second = discord.post(
+                channel,
+                discord.world().human(2),
+                "week two",
+                List.of(Attachment.text("b.log", Pastes.longLog() + "\nsecond copy\n")));
+
+        // WHEN both answers are whole (two messages each, the buttons added to the head last)
+        discord.recorder()
+                .awaitRest(
+                        c -> Calls.wholeAnswerIn(channel).test(c) && c.is("PATCH", "channels/{id}/messages/{id}"),
+                        2,
+                        WAIT);
+
+        // THEN each head replies to its paste, and each second message replies to its own head
+        List<RestCall> posts = discord.recorder().rest(Calls.postIn(channel).and(RestCall::ok));
+        for (long paste : List.of(first, second)) {
+            RestCall head =
+                    posts.stream().filter(c -> refersTo(c, paste)).findFirst().orElseThrow();
+            long headId = Long.parseUnsignedLong(head.responseJson().path("id").asText());
+            assertThat(posts.stream().filter(c -> refersTo(c, headId)))
+                    .as("the continuation of the answer to " + paste)
+                    .hasSize(1);
+        }
+    }
+
+    private static boolean refersTo(RestCall c, long messageId) {
+        return c.json().path("message_reference").path("message_id").asText().equals(id(messageId));
     }
 
     private static String id(long id) {

@@ -146,6 +146,7 @@ public final class JdaDiscordBot implements DiscordBot {
                             .addInterceptor(new RateLimitCounter(metrics))
                             .addInterceptor(new GlobalPacer(GlobalPacer.PER_SECOND)))
                     .setCallbackPool(callbacks, false)
+                    .setGatewayPoolProvider(new GatewayPools())
                     .addEventListeners(router, new StartUp(router, settings), fatal)
                     .addEventListeners(features.sessionListeners().toArray());
             builder.setRestConfig(restConfig(settings.discordEndpoints(), pending));

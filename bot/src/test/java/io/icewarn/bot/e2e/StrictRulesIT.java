@@ -99,11 +99,22 @@ final class StrictRulesIT {
                                         .asBoolean(),
                         WAIT);
         discord.world().archiveThreadsAfter(null);
-        discord.edit(message, Pastes.read(Pastes.KB_23));
+        // (the bot remembers its answer once Discord's answer to its post came back, which the recording cannot
+        // show: an edit arriving before that is taken for a paste answered before a restart and left alone, so
+        // the user edits again, as a user would, until the bot follows)
+        RestCall edit = null;
+        for (int attempt = 0; attempt < 5 && edit == null; attempt++) {
+            discord.edit(message, Pastes.read(Pastes.KB_23) + "\nedit " + attempt);
+            try {
+                edit = discord.recorder()
+                        .awaitRest(c -> c.seq() > mark && Calls.editIn(message).test(c), Duration.ofSeconds(3));
+            } catch (AssertionError notYet) {
+                // edit again
+            }
+        }
 
         // THEN the bot unarchives the thread first (an edit in an archived thread is 50083), then edits
-        RestCall edit = discord.recorder()
-                .awaitRest(c -> c.seq() > mark && Calls.editIn(message).test(c), WAIT);
+        assertThat(edit).as("the bot edited its answer").isNotNull();
         assertThat(edit.ok()).as(edit.response()).isTrue();
         assertThat(edit.body()).contains("23");
         List<RestCall> unarchive = discord.recorder()

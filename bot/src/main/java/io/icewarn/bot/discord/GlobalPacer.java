@@ -19,7 +19,7 @@ public final class GlobalPacer implements Interceptor {
     /** Discord's global limit, requests per second. */
     public static final int DISCORD_GLOBAL_PER_SECOND = 50;
     /** The pace the bot keeps: below the limit, so latency jitter cannot push a second over it. */
-    public static final int PER_SECOND = 45;
+    public static final int PER_SECOND = 40;
 
     private final long intervalNanos;
     private long next;

@@ -7,6 +7,7 @@ import io.icewarn.bot.core.DiscordBot;
 import io.icewarn.bot.core.Services;
 import io.icewarn.bot.features.admin.GuildSettingsResolver;
 import io.icewarn.bot.features.answer.Answerer;
+import io.icewarn.bot.features.answer.CallPictures;
 import io.icewarn.bot.features.fetch.Gatherer;
 import io.icewarn.bot.features.fetch.HttpAttachmentFetcher;
 import io.icewarn.bot.features.fetch.PasteSites;
@@ -93,7 +94,7 @@ public final class JdaDiscordBot implements DiscordBot {
                         PasteSites.standard(),
                         s.attachmentMaxBytes(),
                         s.fetchTimeout()),
-                new Answerer(services, metrics),
+                new Answerer(services, metrics, CallPictures.of(services.decoder(), s)),
                 Work.pooled(Math.max(2, s.maxConcurrentDecodes() * 2)),
                 new Cooldown(s.userCooldown(), Ticker.systemTicker()),
                 metrics,
@@ -126,6 +127,7 @@ public final class JdaDiscordBot implements DiscordBot {
         metrics.bindCache(services.decodeService()::stats);
         BotMetrics counted = new MetricsBotMetrics(metrics);
         BotContext ctx = context(services, counted, store);
+        ctx.answerer().warmUp();
         metrics.bindWork(ctx.work()::inFlight);
         Features features = Features.of(ctx, Ticker.systemTicker());
         Router router = new Router(features, ctx.work(), counted);

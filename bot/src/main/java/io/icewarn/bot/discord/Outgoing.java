@@ -80,6 +80,18 @@ public final class Outgoing {
     }
 
     /**
+     * Returns an edit that gives a message the components (buttons, menus) of {@code data} and leaves the rest
+     * (text, embeds, attached files) as it is, so a picture is not uploaded a second time.
+     */
+    public static MessageEditData componentsOf(MessageCreateData data) {
+        return new MessageEditBuilder()
+                .setComponents(data.getComponents())
+                .setAllowedMentions(noMentions())
+                .mentionRepliedUser(false)
+                .build();
+    }
+
+    /**
      * Sends {@code messages} in order into {@code channel}; the first one replies to {@code replyTo} when it
      * is not null (without pinging its author), and then every later one replies to the first. Calls {@code done} with what was sent, in order (possibly
      * fewer when Discord refused one).

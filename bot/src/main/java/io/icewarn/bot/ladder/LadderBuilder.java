@@ -52,21 +52,28 @@ public final class LadderBuilder {
     }
 
     /**
-     * Returns the dialog of {@code flow} a picture shows: the first that failed, else the first with a
-     * diagnostic, else the first of two or more messages; empty when there is none.
+     * Returns the dialog of {@code flow} a picture shows: among the dialogs of two or more messages (a ladder of one
+     * arrow says little), the first that failed, else the first with a diagnostic, else the first; when no dialog
+     * has two messages, the first that failed, else the first with a diagnostic; empty when there is none.
      */
     public Optional<Dialog> pictured(CallFlow flow) {
-        for (Dialog d : flow.dialogs()) {
+        List<Dialog> ladders =
+                flow.dialogs().stream().filter(d -> d.messages().size() >= 2).toList();
+        Optional<Dialog> best = telling(ladders);
+        if (best.isPresent() || !ladders.isEmpty()) {
+            return best.or(() -> Optional.of(ladders.get(0)));
+        }
+        return telling(flow.dialogs());
+    }
+
+    /** Returns the first of {@code dialogs} that failed, else the first with a diagnostic. */
+    private static Optional<Dialog> telling(List<Dialog> dialogs) {
+        for (Dialog d : dialogs) {
             if (d.firstFailure().isPresent()) {
                 return Optional.of(d);
             }
         }
-        for (Dialog d : flow.dialogs()) {
-            if (d.hasDiagnostic()) {
-                return Optional.of(d);
-            }
-        }
-        return flow.dialogs().stream().filter(d -> d.messages().size() >= 2).findFirst();
+        return dialogs.stream().filter(Dialog::hasDiagnostic).findFirst();
     }
 
     /** Returns the ladder of {@code dialog}. */
@@ -126,7 +133,8 @@ public final class LadderBuilder {
 
     /**
      * Returns {@code ladder} cut to what a picture shows, so that it stays narrow enough to read in a chat
-     * preview and quick to draw: proxies that no arrow touches are named in a note instead of drawn, at most
+     * preview and quick to draw: parties that no arrow touches (the proxies of a Record-Route, the far ends of a
+     * server's trace) are named in a note instead of drawn, at most
      * {@link #MAX_PICTURE_COLUMNS} columns (further parties drawn as one) and {@link #MAX_PICTURE_MESSAGES}
      * messages (around the first failure; the rest noted).
      */
@@ -154,17 +162,17 @@ public final class LadderBuilder {
             used[r.to()] = true;
         }
         List<Integer> keep = new ArrayList<>();
-        List<String> idleProxies = new ArrayList<>();
+        List<String> idle = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Ladder.Column c = columns.get(i);
-            if (!used[i] && c.role().equals(PROXY)) {
-                idleProxies.add(c.letter() + " " + c.address());
+            if (!used[i]) {
+                idle.add((c.letter() + " " + c.role() + " " + c.address()).strip());
             } else {
                 keep.add(i);
             }
         }
-        if (!idleProxies.isEmpty()) {
-            notes.add("Proxies on the way that no arrow of the log touches: " + String.join(", ", idleProxies) + ".");
+        if (!idle.isEmpty()) {
+            notes.add("Not drawn, as no arrow of the log touches them: " + String.join(", ", idle) + ".");
         }
         if (keep.size() < columns.size() || columns.size() > MAX_PICTURE_COLUMNS) {
             List<Ladder.Column> kept = new ArrayList<>();

@@ -25,6 +25,11 @@ public record ReplyAttachment(String fileName, String mediaType, String descript
         return data.clone();
     }
 
+    /** Returns the file's length in bytes. */
+    public int size() {
+        return data.length;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ReplyAttachment a

@@ -490,6 +490,26 @@ public final class ReplyBuilder {
     }
 
     /**
+     * Returns {@code reply} with {@code attachments} (a picture of the call, say) in place of its own; every view
+     * derived from it by {@link #answer} keeps them.
+     */
+    public Reply withAttachments(Reply reply, List<ReplyAttachment> attachments) {
+        Objects.requireNonNull(reply, "reply");
+        return new Reply(
+                reply.kind(),
+                reply.view(),
+                reply.headline(),
+                reply.summary(),
+                reply.sections(),
+                reply.digest(),
+                reply.picks(),
+                reply.pickPrompt(),
+                reply.notes(),
+                reply.footer(),
+                attachments);
+    }
+
+    /**
      * Returns {@code reply} without the quotes of the user's text: for a thread started on that very
      * message, where the text stands right above the answer.
      */

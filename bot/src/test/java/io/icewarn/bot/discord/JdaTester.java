@@ -167,6 +167,9 @@ public final class JdaTester {
     public final Guild guild;
     public final net.dv8tion.jda.api.entities.SelfMember selfMember;
     public final TextChannel channel;
+    /** The PlantUML source of every call picture drawn, in order. */
+    public final List<String> pictureSources = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public final AtomicBoolean threadsAllowed = new AtomicBoolean(true);
     public final AtomicBoolean threadCreationFails = new AtomicBoolean(false);
 
@@ -175,6 +178,23 @@ public final class JdaTester {
     /** Returns a tester with the default settings. */
     public JdaTester() {
         this(new SettingsBuilder());
+    }
+
+    /**
+     * Returns call pictures drawn at once on the calling thread by PlantUML, each picture's source recorded in
+     * {@link #pictureSources}.
+     */
+    private io.icewarn.bot.features.answer.CallPictures pictures() {
+        io.icewarn.bot.render.ladder.LadderPicture picture = new io.icewarn.bot.render.ladder.LadderPicture();
+        return new io.icewarn.bot.features.answer.CallPictures(
+                services.decoder()::flow,
+                ladder -> {
+                    pictureSources.add(picture.source(ladder));
+                    return picture.png(ladder);
+                },
+                Runnable::run,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10));
     }
 
     /** Returns a tester with {@code settings}. */
@@ -205,7 +225,7 @@ public final class JdaTester {
                 new DiscordRenderer(),
                 new TicketRenderer(),
                 new Gatherer(fetcher, PasteSites.standard(), settings.attachmentMaxBytes(), Duration.ofSeconds(5)),
-                new Answerer(services, BotMetrics.NONE),
+                new Answerer(services, BotMetrics.NONE, pictures()),
                 Work.direct(),
                 new Cooldown(settings.userCooldown(), ticker),
                 BotMetrics.NONE,
@@ -686,6 +706,7 @@ public final class JdaTester {
         public long maxBytes = 8L * 1024 * 1024;
         public int maxDecodes = 2;
         public boolean privateReplies = false;
+        public boolean redact = false;
 
         public Settings build() {
             Settings d = Settings.defaults();
@@ -701,7 +722,7 @@ public final class JdaTester {
                     maxBytes,
                     d.fetchTimeout(),
                     maxDecodes,
-                    false,
+                    redact,
                     privateReplies,
                     false,
                     Optional.empty(),

@@ -8,8 +8,12 @@ import io.icewarn.bot.e2e.sim.RestCall;
 import io.icewarn.bot.e2e.sim.SimOptions;
 import io.icewarn.bot.e2e.sim.SimulatedDiscord;
 import io.icewarn.bot.e2e.sim.World;
+import io.icewarn.bot.ladder.Ladder;
+import io.icewarn.bot.render.ladder.LadderPicture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +37,11 @@ final class AttachmentIT {
     static SimulatedDiscord discord;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        // the bot runs in this JVM: load PlantUML's classes once here, as the bot's start-up warm-up does, so that
+        // the first picture is drawn well within its timeout on a loaded machine
+        new LadderPicture()
+                .png(new Ladder("warm-up", List.of(new Ladder.Column("A", "caller", "")), List.of(), List.of(), false));
         session = InProcessSession.start(SimOptions.defaults(), dir, WAIT, (sim, env) -> {
             env.put("ICEWARN_ATTACHMENT_MAX_BYTES", LIMIT_KB + "k");
         });
@@ -100,6 +108,45 @@ final class AttachmentIT {
                 .collect(Collectors.joining());
         assertThat(answer).contains("24").containsIgnoringCase("0x320");
         assertThat(WirePayloads.violations(last.json())).isEmpty();
+    }
+
+    @Test
+    void aClientLogIsAnsweredWithThePictureOfItsFailedDialogUploadedAsAPng() throws Exception {
+        // GIVEN a client log (corpus trace 02: an INVITE that fails with ms-diagnostics 1034) attached to a message
+        World w = discord.world();
+        String trace = Files.readString(
+                Path.of("..", "decoder", "src", "test", "resources", "flow", "02-federated-edge.uccapilog"));
+        long message = discord.post(
+                w.channel(2),
+                w.human(2),
+                "federated call fails",
+                List.of(Attachment.text("Lync-UccApi-0.UccApilog", trace)));
+
+        // WHEN the bot answers
+        discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
+
+        // THEN the answer's first post is a multipart upload of one PNG, sent as image/png
+        List<RestCall> posts = Delivery.assertAnsweredOnce(discord, message);
+        RestCall first = posts.get(0);
+        assertThat(first.headers().get("content-type")).anyMatch(t -> t.startsWith("multipart/form-data"));
+        assertThat(first.files()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("call-flow.png");
+            assertThat(f.contentType()).isEqualTo("image/png");
+            byte[] png = f.data();
+            assertThat(Arrays.copyOf(png, 8))
+                    .isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            assertThat(png.length).isGreaterThan(5_000);
+        });
+        // AND its payload names the file and shows it in the embed, within Discord's limits
+        assertThat(first.json().path("attachments").get(0).path("filename").asText())
+                .isEqualTo("call-flow.png");
+        assertThat(first.json().path("embeds").get(0).path("image").path("url").asText())
+                .isEqualTo("attachment://call-flow.png");
+        assertThat(WirePayloads.violations(first.json())).isEmpty();
+        // AND no other post or edit of the answer uploads it again
+        assertThat(posts.stream().skip(1)).allMatch(c -> c.files().isEmpty());
+        assertThat(discord.recorder().rest(Calls.editIn(message)))
+                .allMatch(c -> c.files().isEmpty());
     }
 
     @Test

@@ -35,7 +35,11 @@ final class WirePayloads {
         String content = body.path("content").asText("");
         max(out, "content", content, DiscordLimits.CONTENT);
         JsonNode embeds = body.path("embeds");
-        if (content.isEmpty() && embeds.isEmpty()) {
+        // an edit may set only the components (the buttons of a two-message answer): the rest stays as it was
+        if (content.isEmpty()
+                && embeds.isEmpty()
+                && body.path("components").isEmpty()
+                && body.path("attachments").isEmpty()) {
             out.add("empty message");
         }
         if (embeds.size() > DiscordLimits.EMBEDS_PER_MESSAGE) {

@@ -1,16 +1,19 @@
 package io.icewarn.bot.render;
 
 import io.icewarn.bot.console.ConsoleRun;
+import io.icewarn.bot.features.answer.CallPictures;
 import io.icewarn.bot.features.buttons.AnswerSource;
 import io.icewarn.bot.features.buttons.ButtonIds;
 import io.icewarn.bot.features.decode.DecodeService;
 import io.icewarn.bot.features.decode.DecodedText;
 import io.icewarn.bot.render.discord.DiscordRenderer;
 import io.icewarn.bot.render.discord.VisibleText;
+import io.icewarn.bot.render.ladder.LadderPicture;
 import io.icewarn.bot.reply.Reply;
 import io.icewarn.bot.reply.ReplyBuilder;
 import io.icewarn.decoder.Decoder;
 import io.icewarn.decoder.Severity;
+import java.time.Duration;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -57,16 +60,25 @@ final class AnswerMeasure {
     private final Decoder decoder = Decoder.standard();
     private final ReplyBuilder replies = new ReplyBuilder(decoder::source, false);
     private final DiscordRenderer renderer = new DiscordRenderer();
+    /** The pictures as the bot draws them, drawn at once on the calling thread. */
+    private final CallPictures pictures = new CallPictures(
+            decoder::flow, new LadderPicture()::png, Runnable::run, Duration.ofSeconds(60), Duration.ofMinutes(10));
 
     /** Returns the thread answer to {@code text} with its components, as the bot posts it. */
     List<MessageCreateData> threadAnswer(String text) {
         return answer(text, true);
     }
 
-    /** Returns the full reply to {@code text}, as the ticket shows it. */
+    /** Returns the full reply to {@code text}, as the ticket shows it: with the picture of the call, as in chat. */
     Reply full(String text) {
         DecodedText d = new DecodedText(DecodeService.normalise(text), decoder.decode(DecodeService.normalise(text)));
-        return replies.decoded(d.text(), d.result());
+        Reply full = replies.decoded(d.text(), d.result());
+        if (d.result().isEmpty()) {
+            return full;
+        }
+        return pictures.picture(d.text(), false)
+                .map(p -> replies.withAttachments(full, List.of(p)))
+                .orElse(full);
     }
 
     private List<MessageCreateData> answer(String text, boolean inThread) {

@@ -5,15 +5,19 @@ import io.icewarn.bot.discord.BotMetrics;
 import io.icewarn.bot.features.decode.DecodedText;
 import io.icewarn.bot.features.fetch.Gathered;
 import io.icewarn.bot.reply.Reply;
+import io.icewarn.bot.reply.ReplyAttachment;
 import io.icewarn.bot.reply.ReplyBuilder;
 import io.icewarn.decoder.DecodedDiagnostic;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Decodes gathered text into an {@link Answer} through the shared, concurrency-limited decode service and
- * counts what was decoded. Never blocks on a decode slot: when all are taken the answer is
- * {@link Answer.Status#BUSY}. Thread-safe.
+ * counts what was decoded; an answer with diagnostics carries the picture of the call when the text holds a SIP
+ * dialog of two or more messages ({@link CallPictures}, waited for at most its timeout). Never blocks on a
+ * decode slot: when all are taken the answer is {@link Answer.Status#BUSY}. Call it on a work thread, never on
+ * JDA's. Thread-safe.
  */
 public final class Answerer {
     /** What a user is told when every decode slot is taken. */
@@ -22,10 +26,17 @@ public final class Answerer {
 
     private final Services services;
     private final BotMetrics metrics;
+    private final CallPictures pictures;
 
-    public Answerer(Services services, BotMetrics metrics) {
+    public Answerer(Services services, BotMetrics metrics, CallPictures pictures) {
         this.services = Objects.requireNonNull(services, "services");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.pictures = Objects.requireNonNull(pictures, "pictures");
+    }
+
+    /** Loads what drawing a call picture needs, in the background; returns at once. */
+    public void warmUp() {
+        pictures.warmUp();
     }
 
     /** Returns the answer to {@code gathered}, with its file notes added, redacted as the settings say. */
@@ -49,6 +60,13 @@ public final class Answerer {
                             : "");
         }
         Reply reply = replies.withNotes(replies.decoded(d.text(), d.result()), gathered.notes());
-        return new Answer(d.result().isEmpty() ? Answer.Status.NOTHING : Answer.Status.FOUND, reply, d.text());
+        if (d.result().isEmpty()) {
+            return new Answer(Answer.Status.NOTHING, reply, d.text());
+        }
+        Optional<ReplyAttachment> picture = pictures.picture(d.text(), redact);
+        if (picture.isPresent()) {
+            reply = replies.withAttachments(reply, List.of(picture.get()));
+        }
+        return new Answer(Answer.Status.FOUND, reply, d.text());
     }
 }

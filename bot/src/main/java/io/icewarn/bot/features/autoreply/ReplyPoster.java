@@ -128,7 +128,7 @@ public final class ReplyPoster {
                 done.accept(sent); // cut short: no buttons, so the answer reads as unfinished
                 return;
             }
-            channel.editMessageById(sent.get(0).getIdLong(), Outgoing.edit(messages.get(0)))
+            channel.editMessageById(sent.get(0).getIdLong(), Outgoing.componentsOf(messages.get(0)))
                     .queue(
                             m -> done.accept(sent), // the messages were counted as they went out
                             e -> {
@@ -165,7 +165,7 @@ public final class ReplyPoster {
         Outgoing.send(channel, null, first.subList(common, first.size()), metrics, sent -> {
             sent.forEach(m -> kept.add(m.getIdLong()));
             if (buttonsLast && kept.size() == messages.size()) {
-                channel.editMessageById(kept.get(0), Outgoing.edit(messages.get(0)))
+                channel.editMessageById(kept.get(0), Outgoing.componentsOf(messages.get(0)))
                         .queue(null, e -> {
                             metrics.replyFailed();
                             LOG.warn("could not add the buttons to an answer: {}", Outgoing.describe(e));

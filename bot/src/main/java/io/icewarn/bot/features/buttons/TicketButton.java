@@ -5,8 +5,11 @@ import io.icewarn.bot.discord.ButtonHandler;
 import io.icewarn.bot.discord.Outgoing;
 import io.icewarn.bot.features.answer.RecentPastes;
 import io.icewarn.bot.render.discord.DiscordLimits;
+import io.icewarn.bot.render.discord.DiscordRenderer;
 import io.icewarn.bot.reply.Reply;
+import io.icewarn.bot.reply.ReplyAttachment;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.utils.FileUpload;
@@ -17,7 +20,8 @@ import okhttp3.MultipartBody;
 
 /**
  * "Ticket" ({@code iw:tkt:<src>[:<n>]}): the full answer as Markdown, privately and ready to copy: in a code
- * block when it fits one message, else as a {@code text/markdown} file.
+ * block when it fits one message, else as a {@code text/markdown} file; the picture of the call, which the
+ * ticket names, goes with it.
  */
 public final class TicketButton implements ButtonHandler {
     static final String FILE_NAME = "icewarn-ticket.md";
@@ -45,20 +49,32 @@ public final class TicketButton implements ButtonHandler {
             Reply full = index < 0
                     ? answer.reply()
                     : replies.one(answer.reply(), index).orElse(answer.reply());
-            Outgoing.respond(event, List.of(message(ctx.tickets().render(full))), true, ctx.metrics());
+            Outgoing.respond(
+                    event, List.of(message(ctx.tickets().render(full), full.attachments())), true, ctx.metrics());
         });
     }
 
     /** Returns the ticket as one message: a code block when it fits, else a Markdown file. */
     static MessageCreateData message(String markdown) {
+        return message(markdown, List.of());
+    }
+
+    /**
+     * Returns the ticket as one message, a code block when it fits, else a Markdown file, with the files the
+     * ticket names as attached (the picture of the call).
+     */
+    static MessageCreateData message(String markdown, List<ReplyAttachment> attachments) {
+        List<FileUpload> files = new ArrayList<>();
         String block = OPEN + markdown.replace("```", "'''").stripTrailing() + CLOSE;
+        MessageCreateBuilder b = new MessageCreateBuilder();
         if (block.length() <= DiscordLimits.CONTENT) {
-            return new MessageCreateBuilder().setContent(block).build();
+            b.setContent(block);
+        } else {
+            b.setContent("The answer as ticket Markdown (too long for one message, so as a file):");
+            files.add(new MarkdownFile(markdown.getBytes(StandardCharsets.UTF_8)));
         }
-        return new MessageCreateBuilder()
-                .setContent("The answer as ticket Markdown (too long for one message, so as a file):")
-                .setFiles(new MarkdownFile(markdown.getBytes(StandardCharsets.UTF_8)))
-                .build();
+        attachments.forEach(a -> files.add(DiscordRenderer.upload(a)));
+        return b.setFiles(files).build();
     }
 
     /** A file upload sent as {@code text/markdown} rather than JDA's default {@code application/octet-stream}. */

@@ -6,6 +6,7 @@ import io.icewarn.bot.discord.SlashCommand;
 import io.icewarn.bot.features.admin.GuildSettings;
 import io.icewarn.bot.features.answer.Answer;
 import io.icewarn.bot.features.answer.Answerer;
+import io.icewarn.bot.features.answer.CallPictures;
 import io.icewarn.bot.features.answer.RecentPastes;
 import io.icewarn.bot.features.buttons.AnswerSource;
 import io.icewarn.bot.features.buttons.ButtonIds;
@@ -124,7 +125,10 @@ public final class IcewarnCommand implements SlashCommand {
     }
 
     private void decode(SlashCommandInteractionEvent event, String text, boolean ephemeral, boolean redact) {
-        if (text.length() > DEFER_CHARS || !ctx.gatherer().links(text).isEmpty()) {
+        // a text with SIP messages may wait for the picture of its call: never on JDA's thread
+        if (text.length() > DEFER_CHARS
+                || CallPictures.mayHoldDialog(text)
+                || !ctx.gatherer().links(text).isEmpty()) {
             event.deferReply(ephemeral).queue();
             ctx.work()
                     .submit(

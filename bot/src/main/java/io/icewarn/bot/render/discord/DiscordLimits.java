@@ -28,6 +28,8 @@ public final class DiscordLimits {
     public static final int EMBED_TOTAL = 6000;
     /** Thread name, at least 1. */
     public static final int THREAD_NAME = 100;
+    /** The most characters of a file's description (its alt text). */
+    public static final int ATTACHMENT_DESCRIPTION = 1024;
 
     private DiscordLimits() {}
 }

@@ -12,6 +12,7 @@ import io.icewarn.bot.reply.ReplySection.FlagLine;
 import io.icewarn.bot.reply.ReplySection.Remark;
 import io.icewarn.bot.reply.SourceLink;
 import io.icewarn.decoder.Severity;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,8 +21,12 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okio.Okio;
 
 /**
  * Lays a {@link Reply} out as Discord messages with embeds, split so that every Discord limit holds (see
@@ -333,19 +338,36 @@ public final class DiscordRenderer {
         return out;
     }
 
-    /** Returns {@code messages} with the reply's attachments on the first one. */
+    /**
+     * Returns {@code messages} with the reply's attachments on the first one; the first image is shown in the
+     * first embed ({@code attachment://} its name), so the picture sits under the verdict rather than after the
+     * message. The answer keeps its number of messages.
+     */
     private static List<MessageCreateData> withAttachments(List<MessageCreateData> messages, Reply reply) {
         if (reply.attachments().isEmpty() || messages.isEmpty()) {
             return messages;
         }
         List<MessageCreateData> out = new ArrayList<>(messages);
         MessageCreateBuilder b = MessageCreateBuilder.from(messages.get(0));
+        boolean imageShown = false;
         for (ReplyAttachment a : reply.attachments()) {
-            FileUpload file = FileUpload.fromData(a.data(), a.fileName());
+            FileUpload file = upload(a);
             if (!a.description().isEmpty()) {
-                file.setDescription(TextSplitter.truncate(a.description(), 1024));
+                file.setDescription(TextSplitter.truncate(a.description(), DiscordLimits.ATTACHMENT_DESCRIPTION));
             }
             b.addFiles(file);
+            if (!imageShown
+                    && a.mediaType().startsWith("image/")
+                    && !b.getEmbeds().isEmpty()) {
+                List<MessageEmbed> embeds = new ArrayList<>(b.getEmbeds());
+                embeds.set(
+                        0,
+                        new EmbedBuilder(embeds.get(0))
+                                .setImage("attachment://" + a.fileName())
+                                .build());
+                b.setEmbeds(embeds);
+                imageShown = true;
+            }
         }
         out.set(
                 0,
@@ -353,6 +375,34 @@ public final class DiscordRenderer {
                         .mentionRepliedUser(false)
                         .build());
         return out;
+    }
+
+    /**
+     * Returns {@code a} as an upload that carries its own media type (JDA would send
+     * {@code application/octet-stream}) and can be sent more than once (a retry, an edit that re-sends it).
+     */
+    public static FileUpload upload(ReplyAttachment a) {
+        return new TypedUpload(a.data(), a.fileName(), MediaType.get(a.mediaType()));
+    }
+
+    /** A file upload of bytes with a media type, readable any number of times. */
+    private static final class TypedUpload extends FileUpload {
+        private final MediaType type;
+
+        TypedUpload(byte[] data, String name, MediaType type) {
+            super(() -> Okio.source(new ByteArrayInputStream(data)), name);
+            this.type = type;
+        }
+
+        @Override
+        public synchronized void addPart(MultipartBody.Builder builder, int index) {
+            builder.addFormDataPart("files[" + index + "]", getName(), getRequestBody(type));
+        }
+
+        @Override
+        public DataObject toAttachmentData(int index) {
+            return super.toAttachmentData(index).put("content_type", type.toString());
+        }
     }
 
     private static MessageCreateData message(String content, List<MessageEmbed> embeds) {

@@ -24,11 +24,17 @@ public final class LadderPicture {
         }
     }
 
+    /** The widest picture, in pixels, that a chat preview shows without shrinking its text below legibility. */
+    public static final int MAX_WIDTH = 800;
+
     /** The colour of a failure. */
     static final String RED = "#C62828";
 
+    /** The colour of a message's time. */
+    static final String TIME_GREY = "#5F6B7A";
+
     /** The longest line of a message label before it is wrapped, in characters. */
-    static final int WRAP_CHARS = 30;
+    static final int WRAP_CHARS = 26;
 
     /** The longest line of a party's name before it is wrapped, in characters: columns stay narrow. */
     static final int NAME_WRAP_CHARS = 22;
@@ -65,7 +71,12 @@ public final class LadderPicture {
             b.append('P').append(r.to()).append(" : ");
             StringBuilder label = new StringBuilder();
             if (!r.time().isEmpty()) {
-                label.append(escape(r.time())).append("  ");
+                // on a line of its own, small and grey: a column is as wide as its widest label
+                label.append("<size:12><color:")
+                        .append(TIME_GREY)
+                        .append('>')
+                        .append(escape(r.time()))
+                        .append("</color></size>\\n");
             }
             label.append(styled(r.label(), r.failure(), true));
             for (String d : r.diagnostics()) {

@@ -12,9 +12,9 @@ import java.util.Locale;
  * the JSON and whose other parts are uploaded files (by name).
  *
  * @param json the JSON text, or {@code ""}
- * @param files the file names of the uploaded parts
+ * @param files the uploaded parts: name, media type and bytes
  */
-record Body(String json, List<String> files) {
+record Body(String json, List<Upload> files) {
     Body {
         files = List.copyOf(files);
     }
@@ -45,7 +45,7 @@ record Body(String json, List<String> files) {
         }
         String all = new String(raw, StandardCharsets.ISO_8859_1);
         String json = "";
-        List<String> files = new ArrayList<>();
+        List<Upload> files = new ArrayList<>();
         for (String part : all.split("--" + java.util.regex.Pattern.quote(boundary), -1)) {
             int split = part.indexOf("\r\n\r\n");
             if (split < 0) {
@@ -60,10 +60,39 @@ record Body(String json, List<String> files) {
             if (disposition.contains("name=\"payload_json\"")) {
                 json = new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
             } else if (disposition.contains("filename=\"")) {
-                int at = head.toLowerCase(Locale.ROOT).indexOf("filename=\"") + "filename=\"".length();
-                files.add(head.substring(at, head.indexOf('"', at)));
+                files.add(new Upload(
+                        quoted(head, "name=\""),
+                        quoted(head, "filename=\""),
+                        header(head, "content-type"),
+                        content.getBytes(StandardCharsets.ISO_8859_1)));
             }
         }
         return new Body(json, files);
+    }
+
+    /** Returns the quoted value of parameter {@code key} ({@code name="}) in a part's headers, or "". */
+    private static String quoted(String head, String key) {
+        String lower = head.toLowerCase(Locale.ROOT);
+        for (int i = lower.indexOf(key); i >= 0; i = lower.indexOf(key, i + 1)) {
+            char before = i == 0 ? ' ' : lower.charAt(i - 1);
+            if (before == ' ' || before == ';') { // not the "name=" inside "filename="
+                int from = i + key.length();
+                int end = head.indexOf('"', from);
+                return end < 0 ? "" : head.substring(from, end);
+            }
+        }
+        return "";
+    }
+
+    /** Returns the value of header {@code name} (lower case) among a part's headers, or "". */
+    private static String header(String head, String name) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0
+                    && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(name)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return "";
     }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param route the method and the path with IDs and tokens replaced, e.g. {@code POST channels/{id}/messages}
  * @param headers the request headers (names in lower case), without {@code authorization}
  * @param body the JSON body ({@code payload_json} of a multipart body), or {@code ""}
- * @param files the names of files uploaded in a multipart body
+ * @param files the files uploaded in a multipart body
  * @param status the status the simulator answered with, or {@link #DROPPED}
  * @param fault true when {@link #status} was a fault injected by {@link RestControl}, false for a real answer
  *     (including a 429 the simulator's own rate limit enforced)
@@ -35,7 +35,7 @@ public record RestCall(
         String route,
         Map<String, List<String>> headers,
         String body,
-        List<String> files,
+        List<Upload> files,
         int status,
         boolean fault,
         String response) {

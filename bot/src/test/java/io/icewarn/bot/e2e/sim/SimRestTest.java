@@ -27,7 +27,7 @@ final class SimRestTest {
     }
 
     @Test
-    void multipartBody_givesPayloadJsonAndFileNames() {
+    void multipartBody_givesPayloadJsonAndFiles() {
         String body = "--XyZ\r\n"
                 + "Content-Disposition: form-data; name=\"payload_json\"\r\n"
                 + "Content-Type: application/json\r\n\r\n"
@@ -39,7 +39,31 @@ final class SimRestTest {
                 + "--XyZ--\r\n";
         Body b = Body.of("multipart/form-data; boundary=XyZ", body.getBytes(StandardCharsets.UTF_8));
         assertThat(b.node().path("content").asText()).isEqualTo("caf\u00e9");
-        assertThat(b.files()).containsExactly("ticket.md");
+        assertThat(b.files())
+                .containsExactly(new Upload(
+                        "files[0]", "ticket.md", "text/markdown", "# ticket".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void multipartBody_keepsBinaryFilesByteForByte() {
+        // GIVEN a body with a PNG part whose bytes are not UTF-8, after the JSON part
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, (byte) 0xff, (byte) 0xfe, '-', '-'};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--b0undary\r\nContent-Disposition: form-data; name=\"payload_json\"\r\n\r\n{}\r\n"
+                        + "--b0undary\r\nContent-Disposition: form-data; name=\"files[0]\"; filename=\"call-flow.png\"\r\n"
+                        + "Content-Type: image/png\r\nContent-Length: 13\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(png);
+        out.writeBytes("\r\n--b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
+        // WHEN the simulator reads it
+        Body b = Body.of("multipart/form-data; boundary=b0undary", out.toByteArray());
+        // THEN the file is whole, with its field, name and media type
+        assertThat(b.files()).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("files[0]");
+            assertThat(f.name()).isEqualTo("call-flow.png");
+            assertThat(f.contentType()).isEqualTo("image/png");
+            assertThat(f.data()).isEqualTo(png);
+        });
     }
 
     @Test

@@ -112,6 +112,25 @@ final class IcewarnCommandTest {
     }
 
     @Test
+    void aShortPasteWithSipMessagesIsDeferredAndAnsweredWithThePictureOfItsCall() throws Exception {
+        // GIVEN a short paste (under the deferral threshold) holding a SIP dialog of two messages
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of(IcewarnCommandTest.class
+                .getResource("/flow/06-chat-bye-51004.txt")
+                .toURI()));
+        assertThat(text.length()).isLessThan(IcewarnCommand.DEFER_CHARS);
+
+        // WHEN /icewarn decode runs
+        tester.router.onSlashCommandInteraction(tester.slash("decode", Map.of("text", text)));
+
+        // THEN it deferred first (drawing the picture may take a while: never on JDA's thread) and the answer
+        // carries the picture
+        assertThat(tester.deferred).containsExactly("ephemeral");
+        assertThat(tester.sent.get(0).data.getFiles())
+                .extracting(net.dv8tion.jda.api.utils.FileUpload::getName)
+                .containsExactly(io.icewarn.bot.features.answer.CallPictures.FILE_NAME);
+    }
+
+    @Test
     void decodeWithoutDiagnosticSaysWhatToPaste() {
         // WHEN /icewarn decode gets text without a diagnostic
         tester.router.onSlashCommandInteraction(tester.slash("decode", Map.of("text", "hello")));

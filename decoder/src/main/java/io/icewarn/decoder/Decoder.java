@@ -127,7 +127,8 @@ public final class Decoder {
      * Decodes a UTF-8 stream of any length, such as a client log, reading it in windows of a few
      * megabytes: each diagnostic goes to {@code sink} as soon as it is found, in order of appearance, so
      * memory stays bounded whatever the length. Finds exactly what {@link #decode(CharSequence)} finds in
-     * the same text (without its {@link #MAX_TEXT_CHARS} and diagnostic caps); spans are character
+     * the same text (without its {@link #MAX_TEXT_CHARS} cap; with the same
+     * cap of {@link DiagnosticScanner#MAX_DIAGNOSTICS} diagnostics and the same problem when it is reached); spans are character
      * offsets from the start of the stream. Malformed UTF-8 reads as U+FFFD; callers that must refuse
      * binary input check the first bytes themselves. Returns the problems met, capped in number.
      *

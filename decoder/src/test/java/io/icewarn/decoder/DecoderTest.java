@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.icewarn.decoder.model.ClientDiagnostic;
 import io.icewarn.decoder.model.LookAlike;
+import io.icewarn.decoder.model.Problem;
 import io.icewarn.decoder.model.Side;
+import io.icewarn.decoder.scan.DiagnosticScanner;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class DecoderTest {
     private static final Decoder DECODER = Decoder.standard();
@@ -217,5 +227,37 @@ final class DecoderTest {
         assertThat(DECODER.knownCodes()).hasSizeGreaterThan(50);
         assertThat(DECODER.source("S40")).isPresent();
         assertThat(DECODER.source("S999")).isEmpty();
+    }
+
+    @Test
+    void decode_streamFileAndText_agreeOnTheDiagnosticCapAndItsProblem(@TempDir Path dir) throws IOException {
+        // a log of more than MAX_DIAGNOSTICS diagnostics, past the size at which the command line streams
+        String line = "ms-diagnostics: 1008;reason=\"Unable to resolve DNS SRV record\";source=\"sip.contoso.com\"\n";
+        String text = ("chat line without a diagnostic, " + "x".repeat(1100) + "\n" + line)
+                .repeat(DiagnosticScanner.MAX_DIAGNOSTICS + 7);
+        DecodeResult inMemory = DECODER.decode(text);
+        assertThat(inMemory.diagnostics()).hasSize(DiagnosticScanner.MAX_DIAGNOSTICS);
+        assertThat(inMemory.problems())
+                .extracting(Problem::message)
+                .containsExactly("More than 1000 diagnostics; the rest of the text was not read.");
+
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        List<DecodedDiagnostic> streamed = new ArrayList<>();
+        List<Problem> streamProblems = DECODER.decode(new ByteArrayInputStream(bytes), streamed::add);
+        Path file = Files.write(dir.resolve("log.txt"), bytes);
+        List<DecodedDiagnostic> mapped = new ArrayList<>();
+        List<Problem> fileProblems;
+        try (FileChannel channel = FileChannel.open(file)) {
+            fileProblems = DECODER.decode(channel, 0, mapped::add);
+        }
+
+        assertThat(streamProblems).isEqualTo(inMemory.problems());
+        assertThat(fileProblems).isEqualTo(inMemory.problems());
+        assertThat(streamed).extracting(d -> d.diagnostic().span()).isEqualTo(spans(inMemory));
+        assertThat(mapped).extracting(d -> d.diagnostic().span()).isEqualTo(spans(inMemory));
+    }
+
+    private static List<io.icewarn.decoder.model.Span> spans(DecodeResult r) {
+        return r.diagnostics().stream().map(d -> d.diagnostic().span()).toList();
     }
 }

@@ -8,7 +8,6 @@ import io.icewarn.bot.safety.Sanitizer;
 import io.icewarn.decoder.DecodeResult;
 import io.icewarn.decoder.DecodedDiagnostic;
 import io.icewarn.decoder.model.Problem;
-import io.icewarn.decoder.scan.DiagnosticScanner;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,14 +18,19 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code decode [--json] [FILE…]}: decodes files (or standard input, also for {@code -}) and prints the
- * reply the bot would post, or one JSON document. Exit 0 when every input was read (also when nothing
- * was found), 1 when some input could not be read (each gets a one-line message on standard error; the
- * others are still decoded).
+ * {@code decode [--json] [--max-size BYTES] [FILE…]}: decodes files (or standard input, also for {@code -})
+ * and prints the reply the bot would post, or one JSON document. Exit 0 when every input was read (also when
+ * nothing was found), 1 when some input could not be read or is larger than {@code --max-size} (64 MB by
+ * default: the limit a paste or a log excerpt never reaches; each gets a one-line message on standard error
+ * and nothing else; the others are still decoded),
+ * 2 for a usage error. An input is never held whole: a large one is streamed, and reading stops at the limit.
  */
 @Command(
         name = "decode",
@@ -40,8 +44,18 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document (see docs/json-output.md).")
     boolean json;
 
+    @Option(
+            names = "--max-size",
+            paramLabel = "BYTES",
+            description = "Refuse an input larger than this many bytes (default 67108864, 64 MB); a larger value"
+                    + " lets a long log be streamed through.")
+    long maxBytes = InputReader.MAX_BYTES;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to decode; none or - reads standard input.")
     List<String> files = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
 
     private final CliContext context;
 
@@ -51,6 +65,9 @@ public final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SettingsException {
+        if (maxBytes < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-size must be a positive number of bytes");
+        }
         Services services = context.services();
         List<String> names = files.isEmpty() ? List.of("-") : files;
         InputReader reader = new InputReader(context.in());
@@ -94,7 +111,10 @@ public final class DecodeCommand implements Callable<Integer> {
         if (opened.error().isPresent()) {
             return opened.error();
         }
-        try (InputStream in = opened.stream().get()) {
+        try (InputStream in = new LimitedInputStream(opened.stream().get(), maxBytes)) {
+            if (opened.file().isPresent() && opened.file().get().size() > maxBytes) {
+                return Optional.of(tooLarge());
+            }
             byte[] head = in.readNBytes(STREAM_ABOVE_BYTES + 1);
             if (head.length <= STREAM_ABOVE_BYTES) {
                 InputReader.Read read = InputReader.decode(head);
@@ -122,28 +142,29 @@ public final class DecodeCommand implements Callable<Integer> {
                             .decode(
                                     new SequenceInputStream(new ByteArrayInputStream(head, bom, head.length - bom), in),
                                     sink);
-            if (document != null) {
-                decode.run(d -> document.diagnostic(name, d)).forEach(p -> document.problem(name, p));
-                return Optional.empty();
-            }
+            // kept until the input is read to its end, so that one refused as too large prints nothing;
+            // the decoder stops at its cap of DiagnosticScanner.MAX_DIAGNOSTICS, as it does for a paste
             List<DecodedDiagnostic> found = new ArrayList<>();
-            List<Problem> problems = new ArrayList<>(decode.run(d -> {
-                if (found.size() <= DiagnosticScanner.MAX_DIAGNOSTICS) {
-                    found.add(d);
-                }
-            }));
-            if (found.size() > DiagnosticScanner.MAX_DIAGNOSTICS) {
-                found.remove(found.size() - 1);
-                problems.add(new Problem(
-                        found.get(found.size() - 1).diagnostic().span().end(),
-                        "More than " + DiagnosticScanner.MAX_DIAGNOSTICS + " diagnostics; only the first are shown."));
+            List<Problem> problems = decode.run(found::add);
+            if (document != null) {
+                found.forEach(d -> document.diagnostic(name, d));
+                problems.forEach(p -> document.problem(name, p));
+                return Optional.empty();
             }
             // a streamed input is not kept, so the reply has no quotes of the text
             print(services, shown, first, "", new DecodeResult(found, problems));
             return Optional.empty();
+        } catch (LimitedInputStream.TooLarge e) {
+            return Optional.of(tooLarge());
         } catch (IOException e) {
             return Optional.of("could not be read");
         }
+    }
+
+    private String tooLarge() {
+        return maxBytes == InputReader.MAX_BYTES
+                ? InputReader.TOO_LARGE
+                : "larger than " + maxBytes + " bytes (--max-size); not decoded";
     }
 
     /** A streamed decode of one input: a regular file read by the decoder itself, else the stream after its head. */

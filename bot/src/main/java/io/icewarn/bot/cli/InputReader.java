@@ -27,6 +27,9 @@ final class InputReader {
     /** The largest input read, in bytes. */
     static final int MAX_BYTES = 64 * 1024 * 1024;
 
+    /** Why an input over {@link #MAX_BYTES} is refused. */
+    static final String TOO_LARGE = "larger than " + MAX_BYTES / (1024 * 1024) + " MB; paste the relevant part instead";
+
     /**
      * The text of an input, or why it could not be read.
      *
@@ -155,7 +158,7 @@ final class InputReader {
 
     static Read decode(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            return Read.failed("larger than " + MAX_BYTES / (1024 * 1024) + " MB; paste the relevant part instead");
+            return Read.failed(TOO_LARGE);
         }
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {

@@ -80,22 +80,19 @@ enum Anchor {
             if (!Source.isDigit(s.at(i)) || !s.wordStartsAt(i) || s.at(i - 1) == '.') {
                 return -1;
             }
-            int j = i;
-            while (Source.isDigit(s.at(j))) {
-                if (j - i >= MAX_CODE_DIGITS) {
-                    return -1;
-                }
-                j++;
+            int j = s.digitsEnd(i, MAX_CODE_DIGITS);
+            if (s.digits(i, j).length() > MAX_CODE_DIGITS) {
+                return -1;
             }
-            j = s.skipSpace(j, 8);
+            j = s.skipSpaceOrWrap(j, 8);
             if (s.at(j) != ';') {
                 return -1;
             }
-            j = s.skipSpace(j + 1, 8);
-            if (!s.matches(j, "reason")) {
+            j = s.matchWrapped(s.skipSpaceOrWrap(j + 1, 8), "reason");
+            if (j < 0) {
                 return -1;
             }
-            j = s.skipSpace(j + 6, 8);
+            j = s.skipSpaceOrWrap(j, 8);
             return s.at(j) == '=' ? i : -1;
         }
 
@@ -108,10 +105,14 @@ enum Anchor {
     MEDIA_DEBUG(true, "cC") {
         @Override
         int match(Source s, int i) {
-            if (!s.wordStartsAt(i) || !(s.matches(i, "callermediadebug") || s.matches(i, "calleemediadebug"))) {
+            if (!s.wordStartsAt(i)) {
                 return -1;
             }
-            int j = s.skipSpace(i + MEDIA_DEBUG_KEY_LENGTH, 8);
+            int key = Math.max(s.matchWrapped(i, "callermediadebug"), s.matchWrapped(i, "calleemediadebug"));
+            if (key < 0) {
+                return -1;
+            }
+            int j = s.skipSpaceOrWrap(key, 8);
             return s.at(j) == '=' ? j + 1 : -1;
         }
 
@@ -167,15 +168,16 @@ enum Anchor {
     Q850(false, "qQ") {
         @Override
         int match(Source s, int i) {
-            if (!s.matches(i, "q.850") || !s.wordStartsAt(i)) {
+            int q850 = s.matchWrapped(i, "q.850");
+            if (q850 < 0 || !s.wordStartsAt(i)) {
                 return -1;
             }
-            int semicolon = s.skipSpace(i + 5, 8);
+            int semicolon = s.skipSpaceOrWrap(q850, 8);
             if (s.at(semicolon) != ';') {
                 return -1;
             }
-            int key = s.skipSpace(semicolon + 1, 8);
-            return s.matches(key, "cause") || s.matches(key, "text") ? semicolon : -1;
+            int key = s.skipSpaceOrWrap(semicolon + 1, 8);
+            return s.matchWrapped(key, "cause") >= 0 || s.matchWrapped(key, "text") >= 0 ? semicolon : -1;
         }
 
         @Override
@@ -286,14 +288,18 @@ enum Anchor {
 
     /** Returns the offset of the ID's first digit after {@code name:}, or -1. */
     static int header(Source s, int i, String name) {
-        if (!s.wordStartsAt(i) || !s.matches(i, name)) {
+        if (!s.wordStartsAt(i)) {
             return -1;
         }
-        int j = s.skipSpace(i + name.length(), 8);
+        int j = s.matchWrapped(i, name);
+        if (j < 0) {
+            return -1;
+        }
+        j = s.skipSpaceOrWrap(j, 8);
         if (s.at(j) != ':') {
             return -1;
         }
-        j = s.skipSpace(j + 1, 8);
+        j = s.skipSpaceOrWrap(j + 1, 8);
         return Source.isDigit(s.at(j)) ? j : -1;
     }
 }

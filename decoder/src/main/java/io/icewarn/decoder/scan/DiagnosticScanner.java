@@ -124,6 +124,10 @@ public final class DiagnosticScanner {
                     st.sip().seen(s, sip);
                 }
             } else {
+                if (view.get(hit) == '\n') {
+                    // a wrap: the anchors it splits start before it, or at an End just after it (Call / End)
+                    last = Math.min(s.afterWrap(hit + base) + Anchor.MAX_END_LOOKBEHIND, stop - 1);
+                }
                 i = Math.max(i, Prefilter.windowStart(view, hit) + base);
                 while (i <= last && !st.full()) {
                     i = step(st, i);

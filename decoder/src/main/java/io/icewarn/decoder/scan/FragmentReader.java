@@ -15,11 +15,8 @@ final class FragmentReader {
      */
     static Read readReport(ScanState st, int at) {
         Source s = st.source();
-        int p = at;
-        while (Source.isDigit(s.at(p))) {
-            p++;
-        }
-        int code = Integer.parseInt(s.slice(at, p));
+        int p = s.digitsEnd(at, Anchor.MAX_CODE_DIGITS);
+        int code = Integer.parseInt(s.digits(at, p));
         Problems trial = new Problems(DiagnosticScanner.MAX_PROBLEMS);
         ParamReader.Result r = ParamReader.read(s, p, true, trial);
         if (!ClientParams.hasMediaParam(r.params())) {
@@ -35,7 +32,7 @@ final class FragmentReader {
                         Shape.MONITORING_REPORT,
                         OptionalInt.of(code),
                         r.params(),
-                        st.sipStatus(),
+                        st.sipStatus(at),
                         st.problems()),
                 end);
     }
@@ -43,9 +40,9 @@ final class FragmentReader {
     /** Reads {@code CallerMediaDebug="audio:…"} written on its own; {@code valueStart} is just after the {@code =}. */
     static Read readBareMediaDebug(ScanState st, int at, int valueStart) {
         Source s = st.source();
-        String key = s.slice(at, at + Anchor.MEDIA_DEBUG_KEY_LENGTH);
-        int p = s.skipSpace(valueStart, 8);
-        Value value = ValueReader.read(s, p, ValueReader.Wrap.REMOVE, st.problems());
+        String key = s.joined(at, valueStart - 1).strip();
+        int p = s.skipSpaceOrWrap(valueStart, 8);
+        Value value = ValueReader.read(s, p, false, st.problems());
         int end = Math.max(p, value.end());
         return Read.of(
                 ClientParams.build(
@@ -53,7 +50,7 @@ final class FragmentReader {
                         Shape.BARE_MEDIA_DEBUG,
                         OptionalInt.empty(),
                         List.of(new Param(key, at, value)),
-                        st.sipStatus(),
+                        st.sipStatus(at),
                         st.problems()),
                 end);
     }

@@ -23,23 +23,19 @@ final class HeaderReader {
 
     static Read read(ScanState st, Kind kind, int at, int codeStart) {
         Source s = st.source();
-        int p = codeStart;
-        while (Source.isDigit(s.at(p)) && p - codeStart <= Anchor.MAX_CODE_DIGITS) {
-            p++;
-        }
-        if (p - codeStart > Anchor.MAX_CODE_DIGITS) {
+        int p = s.digitsEnd(codeStart, Anchor.MAX_CODE_DIGITS);
+        String digits = s.digits(codeStart, p);
+        if (digits.length() > Anchor.MAX_CODE_DIGITS) {
             st.problems().add(codeStart, "The ID after this header is too long to be a diagnostic ID.");
             return Read.skip(p);
         }
-        int code = Integer.parseInt(s.slice(codeStart, p));
+        int code = Integer.parseInt(digits);
         OptionalInt sub = OptionalInt.empty();
-        if (kind == Kind.SDP && s.at(p) == '.' && Source.isDigit(s.at(p + 1))) {
-            int subStart = p + 1;
-            int q = subStart;
-            while (Source.isDigit(s.at(q)) && q - subStart < Anchor.MAX_CODE_DIGITS) {
-                q++;
-            }
-            sub = OptionalInt.of(Integer.parseInt(s.slice(subStart, q)));
+        int dot = s.afterWrap(p);
+        if (kind == Kind.SDP && s.at(dot) == '.' && Source.isDigit(s.at(s.afterWrap(dot + 1)))) {
+            int subStart = s.afterWrap(dot + 1);
+            int q = s.digitsEnd(subStart, Anchor.MAX_CODE_DIGITS - 1);
+            sub = OptionalInt.of(Integer.parseInt(s.digits(subStart, q)));
             p = q;
         }
         ParamReader.Result r = ParamReader.read(s, p, true, st.problems());
@@ -48,7 +44,7 @@ final class HeaderReader {
         Diagnostic d;
         switch (kind) {
             case CLIENT:
-                d = ClientParams.build(span, null, OptionalInt.of(code), r.params(), st.sipStatus(), st.problems());
+                d = ClientParams.build(span, null, OptionalInt.of(code), r.params(), st.sipStatus(at), st.problems());
                 break;
             case LOOK_ALIKE:
                 d = new LookAlike(
@@ -68,7 +64,7 @@ final class HeaderReader {
                         sub,
                         ClientParams.reason(r.params()),
                         Fields.of(ClientParams.plainFields(r.params())),
-                        st.sipStatus());
+                        st.sipStatus(at));
                 break;
         }
         return Read.of(d, end);

@@ -46,22 +46,38 @@ final class ParamReader {
             if (!Source.isAsciiLetter(s.at(p))) {
                 break;
             }
-            while (Source.isKeyChar(s.at(p)) && p - keyStart < MAX_KEY_CHARS) {
-                p++;
-            }
-            int keyEnd = p;
-            p = s.skipSpace(p, 8);
+            int keyEnd = keyEnd(s, p);
+            p = s.skipSpaceOrWrap(keyEnd, 8);
             if (s.at(p) != '=') {
                 break;
             }
-            String key = s.slice(keyStart, keyEnd);
-            p = s.skipSpace(p + 1, 8);
-            ValueReader.Wrap wrap = key.equalsIgnoreCase("reason") ? ValueReader.Wrap.SPACE : ValueReader.Wrap.REMOVE;
-            Value value = ValueReader.read(s, p, wrap, problems);
+            String key = s.joined(keyStart, keyEnd);
+            p = s.skipSpaceOrWrap(p + 1, 8);
+            Value value = ValueReader.read(s, p, key.equalsIgnoreCase("reason"), problems);
             params.add(new Param(key, keyStart, value));
             end = Math.max(value.end(), p);
             separatorOptional = value.stoppedAtAnchor();
         }
         return new Result(params, end);
+    }
+
+    /**
+     * Returns the offset after the key starting at {@code p}; a key wrapped over two lines goes on after the
+     * wrap when it is followed by its {@code =} there.
+     */
+    private static int keyEnd(Source s, int p) {
+        int q = p;
+        while (Source.isKeyChar(s.at(q)) && q - p < MAX_KEY_CHARS) {
+            q++;
+        }
+        int next = s.afterWrap(q);
+        if (next == q || !Source.isKeyChar(s.at(next))) {
+            return q;
+        }
+        int r = next;
+        while (Source.isKeyChar(s.at(r)) && r - next < MAX_KEY_CHARS) {
+            r++;
+        }
+        return s.at(s.skipSpaceOrWrap(r, 8)) == '=' ? r : q;
     }
 }

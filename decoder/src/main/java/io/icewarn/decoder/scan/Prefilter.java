@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * Finds, in the low eight bits of the text's characters, the few places where the scanner can do
  * anything: an anchor, a QoE tag, or a SIP status or request line. Each of them contains one of six
- * trigger bytes within {@link #BACK} characters after where it starts: {@code g} ({@code diagnostics} of
+ * trigger bytes within {@link #BACK} characters after where it starts, unless a line wrap splits it (see
+ * below): {@code g} ({@code diagnostics} of
  * every header, {@code MediaDebug}), {@code ;} ({@code 25; reason=} of the report form, {@code Q.850;cause=}
  * of a Reason header), {@code /} ({@code SIP/2.0}, which begins a status line and ends a request line),
  * {@code <} (QoE tags), {@code f} ({@code Final SIP code} and the other Teams labels that start with
@@ -13,6 +14,11 @@ import java.nio.ByteBuffer;
  * in logs next to {@code = - : /} of dates, addresses and SIP parameters. Eight bytes at a time are tested
  * for them (SWAR), each trigger is checked against the byte before and after it with two table look-ups, and
  * only one that passes a closer check sends the scanner to look at the characters around it.
+ *
+ * <p>A line feed is a seventh trigger: a pasted line may be wrapped anywhere, also inside an anchor
+ * ({@code ms-client-diag} / {@code nostics}). Its check joins the {@link #WRAP_SIDE} bytes before the break
+ * with those after it (the next line's indentation and quote markers taken out) and passes when a trigger
+ * passes there that does not where it is written, or that reveals an anchor starting before the break.
  *
  * <p>The check is conservative: it may pass a place where nothing starts (the scanner then finds
  * nothing), but never rejects one where something does, also when a character above U+00FF has low
@@ -25,18 +31,25 @@ final class Prefilter {
     /** Where {@code g} is in {@code CallerMediaDebug}, the longest way back from a {@code g} to its anchor. */
     private static final int MEDIA_DEBUG_G = Anchor.MEDIA_DEBUG_KEY_LENGTH - 1;
 
+    /**
+     * How many bytes on each side of a line break are joined to look for a trigger the break splits (the
+     * longest anchor, {@code ms-client-diagnostics}, and the report form's digits and gap fit in it).
+     */
+    static final int WRAP_SIDE = 24;
+
     /** A place that matters starts at most this many characters before the hit that reveals it. */
-    static final int BACK = Math.max(MEDIA_DEBUG_G, Anchor.MAX_CODE_DIGITS + REPORT_GAP);
+    static final int BACK = Math.max(Math.max(MEDIA_DEBUG_G, Anchor.MAX_CODE_DIGITS + REPORT_GAP), WRAP_SIDE + 1);
 
     /** The most characters of a QoE tag's name that {@link #qoeTag} reads. */
     private static final int QOE_NAME_CHARS = 64;
 
     /**
      * The check of a trigger reads at most this many bytes after it: a QoE tag's {@code </}, its name, and
-     * {@code connectivity} at the name's last position. Hits found in a window are exact up to this far
-     * before the window's end.
+     * {@code connectivity} at the name's last position, after a line break's joined neighbours (its next line's
+     * prefix and {@link #WRAP_SIDE} bytes). Hits found in a window are exact up to this far before the window's
+     * end.
      */
-    static final int AHEAD = 2 + QOE_NAME_CHARS + "connectivity".length();
+    static final int AHEAD = 64 + WRAP_SIDE + 2 + QOE_NAME_CHARS + "connectivity".length();
 
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
@@ -50,6 +63,8 @@ final class Prefilter {
 
     private static final long SLASH_SEMI = ONES * '?';
     private static final long LT = ONES * '<';
+    /** A line feed: a line wrap may split an anchor. */
+    private static final long LF = ONES * '\n';
 
     private Prefilter() {}
 
@@ -96,9 +111,15 @@ final class Prefilter {
         long slashSemi = (w | SLASH_SEMI_BITS) ^ SLASH_SEMI;
         long lt = w ^ LT;
         long e = w ^ E;
+        long lf = w ^ LF;
         // a byte of x is zero where a trigger is; (x - 1) & ~x has its high bit there, or after a borrow
         // where x is 1 above a zero byte: the tables reject those
-        return ((g - ONES) & ~g | (slashSemi - ONES) & ~slashSemi | (lt - ONES) & ~lt | (e - ONES) & ~e) & HIGH;
+        return ((g - ONES) & ~g
+                        | (slashSemi - ONES) & ~slashSemi
+                        | (lt - ONES) & ~lt
+                        | (e - ONES) & ~e
+                        | (lf - ONES) & ~lf)
+                & HIGH;
     }
 
     /**
@@ -114,6 +135,8 @@ final class Prefilter {
                 return p - (Anchor.MAX_CODE_DIGITS + REPORT_GAP); // 123456789 ; reason=
             case '/':
                 return p - 3; // SIP/2.0
+            case '\n':
+                return p - WRAP_SIDE - 1; // an anchor split by a wrap, CRLF included
             default:
                 return p; // <, and Teams' final and End, whose anchors are read at the trigger
         }
@@ -176,6 +199,8 @@ final class Prefilter {
             allow(AFTER, 'F' << 8 | c, lower == 'i');
             allow(BEFORE, c << 8 | 'E', lower == 'l' || lower == 't' || c == ' ');
             allow(AFTER, 'E' << 8 | c, lower == 'n');
+            allow(BEFORE, c << 8 | '\n', c != '\n');
+            allow(AFTER, '\n' << 8 | c, c != '\n' && c != '\r');
         }
     }
 
@@ -208,6 +233,8 @@ final class Prefilter {
                                 || is(b, limit, p - 12, "participant "));
             case '<':
                 return qoeTag(b, limit, p);
+            case '\n':
+                return splitsTrigger(b, limit, p, ascii);
             case '/': // SIP/2.0, unless SIP/2.0/TLS of a Via header (a U+202F space has the low bits of '/')
                 return is(b, limit, p - 3, "sip")
                         && is(b, limit, p + 1, "2.0")
@@ -215,6 +242,142 @@ final class Prefilter {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Returns true when the line break at {@code p} may be a wrap that splits something the scanner reacts to:
+     * with the break, the next line's indentation and quote markers taken out, a trigger passes that does not
+     * pass where it is written.
+     */
+    private static boolean splitsTrigger(ByteBuffer b, int limit, int p, boolean ascii) {
+        int end = p > 0 && b.get(p - 1) == '\r' ? p - 1 : p;
+        if (end == 0) {
+            return false;
+        }
+        // the indentation and quote markers the scanner skips; not '/' (a U+202F space has its low bits, but
+        // "SIP" / "/2.0" is what matters here)
+        int next = p + 1;
+        while (next < limit && next - p < 64 && b.get(next) != '/' && (maybeSpace(b.get(next)) || b.get(next) == '>')) {
+            next++;
+        }
+        if (next >= limit) {
+            return false;
+        }
+        int last = b.get(end - 1) & 0xFF;
+        int first = b.get(next) & 0xFF;
+        int pair = last << 8 | first;
+        if (WRAP_PAIR[pair] == 0 && QOE_NAME_PAIR[pair] == 0 || first == '\n' || first == '\r' || last == '\n') {
+            return false; // a blank line, or two characters next to each other in no anchor
+        }
+        int from = end;
+        while (from > 0 && end - from < WRAP_SIDE && b.get(from - 1) != '\n' && b.get(from - 1) != '\r') {
+            from--;
+        }
+        if (WRAP_PAIR[pair] == 0 && !ltBefore(b, from, end)) {
+            return false; // a QoE tag's name can be split only after its '<'
+        }
+        int to = next;
+        while (to < limit && to - next < WRAP_SIDE && b.get(to) != '\n' && b.get(to) != '\r') {
+            to++;
+        }
+        int before = end - from;
+        byte[] joined = new byte[before + to - next];
+        b.get(from, joined, 0, before);
+        b.get(next, joined, before, to - next);
+        ByteBuffer j = ByteBuffer.wrap(joined);
+        for (int t = 0; t < joined.length; t++) {
+            int c = joined[t];
+            if (!isTrigger(c)) {
+                continue;
+            }
+            int written = t < before ? from + t : next + t - before;
+            // a trigger the break splits, or whole after it but revealing an anchor that starts before it
+            if (passes(j, joined.length, t, ascii)
+                    && (!passes(b, limit, written, ascii) || windowStart(j, t) < before)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns true when a {@code <} is in {@code b[from, end)}: a QoE tag's name may be split after it. */
+    private static boolean ltBefore(ByteBuffer b, int from, int end) {
+        for (int i = end - 1; i >= from; i--) {
+            if (b.get(i) == '<') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For each pair of bytes (before a wrap, after it), 1 when the two are next to each other somewhere in the
+     * text {@link #passes} checks or between an anchor's start and its trigger: the letters of the anchors'
+     * words in any case, digits, spaces and {@code ;} around the report form's and Q.850's {@code ;}, a QoE
+     * tag's {@code <}. A wrap between any other two characters cannot split what the prefilter looks for.
+     */
+    private static final byte[] WRAP_PAIR = new byte[1 << 16];
+
+    /** As {@link #WRAP_PAIR} for the characters of a QoE tag's name (any name, with its namespace prefix). */
+    private static final byte[] QOE_NAME_PAIR = new byte[1 << 16];
+
+    static {
+        String[] words = {
+            "ms-client-diagnostics",
+            "ms-diagnostics-public",
+            "x-ms-diagnostics",
+            "x-ms-sdp-diagnostics",
+            "callermediadebug",
+            "calleemediadebug",
+            "q.850",
+            "sip/2.0",
+            "final",
+            "callend",
+            "call end",
+            "participantend",
+            "participant end",
+            "reason",
+            "cause",
+            "text",
+            "debug="
+        };
+        for (String w : words) {
+            for (int k = 0; k + 1 < w.length(); k++) {
+                for (int a : cases(w.charAt(k))) {
+                    for (int c : cases(w.charAt(k + 1))) {
+                        WRAP_PAIR[a << 8 | c] = 1;
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < 256; a++) {
+            for (int c = 0; c < 256; c++) {
+                boolean digitA = a >= '0' && a <= '9';
+                boolean digitC = c >= '0' && c <= '9';
+                boolean spaceA = maybeSpace((byte) a) || a == ';';
+                boolean spaceC = maybeSpace((byte) c) || c == ';';
+                int lowerC = c | 0x20;
+                boolean keyword = lowerC == 'r' || lowerC == 'c' || lowerC == 't';
+                if ((digitA || spaceA) && (digitC || spaceC) || spaceA && keyword) {
+                    WRAP_PAIR[a << 8 | c] = 1; // 25 ; reason=, Q.850 ; cause=
+                }
+                if (a == '<' && (c == '/' || Source.isAsciiLetter((char) c))
+                        || a == '/' && Source.isAsciiLetter((char) c)) {
+                    WRAP_PAIR[a << 8 | c] = 1; // <Ice, </Ice
+                }
+                boolean nameA = a < 128 && (Source.isKeyChar((char) a) || a == ':');
+                boolean nameC = c < 128 && (Source.isKeyChar((char) c) || c == ':');
+                QOE_NAME_PAIR[a << 8 | c] = (byte) (nameA && nameC ? 1 : 0);
+            }
+        }
+    }
+
+    private static int[] cases(char c) {
+        return c >= 'a' && c <= 'z' ? new int[] {c, c - 32} : new int[] {c};
+    }
+
+    private static boolean isTrigger(int c) {
+        return c == 'g' || c == 'G' || c == ';' || c == '<' || c == 'f' || c == 'F' || c == 'E' || c == '/';
     }
 
     /** Returns true when {@code <digits> <spaces> ; <spaces> reason} is written around the {@code ;} at {@code p}. */

@@ -28,11 +28,12 @@ final class QoeReader {
         if (s.at(i) != '<') {
             return -1;
         }
-        int nameEnd = nameEnd(s, i + 1);
+        int nameStart = s.afterWrap(i + 1);
+        int nameEnd = nameEnd(s, nameStart);
         if (nameEnd < 0 || !tagContinues(s.at(nameEnd))) {
             return -1;
         }
-        int local = localStart(s, i + 1, nameEnd);
+        int local = localStart(s, nameStart, nameEnd);
         return isLocal(s, local, nameEnd, "connectivity")
                         || isLocal(s, local, nameEnd, "ice")
                         || isLocal(s, local, nameEnd, "icewarningflags")
@@ -45,8 +46,9 @@ final class QoeReader {
         if (s.at(i) != '<') {
             return false;
         }
-        boolean closing = s.at(i + 1) == '/';
-        int start = closing ? i + 2 : i + 1;
+        int afterLt = s.afterWrap(i + 1);
+        boolean closing = s.at(afterLt) == '/';
+        int start = closing ? s.afterWrap(afterLt + 1) : afterLt;
         int nameEnd = nameEnd(s, start);
         if (nameEnd < 0) {
             return false;
@@ -61,20 +63,22 @@ final class QoeReader {
         if (tagEnd < 0 || s.at(tagEnd - 2) == '/') {
             return Read.NOTHING;
         }
-        int local = localStart(s, at + 1, nameEnd);
+        int local = localStart(s, s.afterWrap(at + 1), nameEnd);
         if (isLocal(s, local, nameEnd, "connectivity")) {
             return readBlock(st, at, tagEnd);
         }
         int lt = indexOf(s, '<', tagEnd, tagEnd + MAX_TEXT_CHARS);
-        if (lt < 0 || s.at(lt + 1) != '/') {
+        int slash = s.afterWrap(lt + 1);
+        if (lt < 0 || s.at(slash) != '/') {
             return Read.NOTHING;
         }
-        int closeNameEnd = nameEnd(s, lt + 2);
+        int closeStart = s.afterWrap(slash + 1);
+        int closeNameEnd = nameEnd(s, closeStart);
         int closeEnd = closeNameEnd < 0 ? -1 : tagEnd(s, closeNameEnd);
-        if (closeEnd < 0 || !sameName(s, local, nameEnd, localStart(s, lt + 2, closeNameEnd), closeNameEnd)) {
+        if (closeEnd < 0 || !sameName(s, local, nameEnd, localStart(s, closeStart, closeNameEnd), closeNameEnd)) {
             return Read.NOTHING;
         }
-        st.qoeElement(s.slice(local, nameEnd), s.slice(tagEnd, lt).strip(), at, closeEnd);
+        st.qoeElement(s.joined(local, nameEnd), s.joined(tagEnd, lt).strip(), at, closeEnd);
         return Read.skip(closeEnd);
     }
 
@@ -92,8 +96,9 @@ final class QoeReader {
             if (lt < 0) {
                 break;
             }
-            boolean closing = s.at(lt + 1) == '/';
-            int nameStart = closing ? lt + 2 : lt + 1;
+            int afterLt = s.afterWrap(lt + 1);
+            boolean closing = s.at(afterLt) == '/';
+            int nameStart = closing ? s.afterWrap(afterLt + 1) : afterLt;
             int nameEnd = nameEnd(s, nameStart);
             if (nameEnd < 0) {
                 p = lt + 1;
@@ -114,13 +119,13 @@ final class QoeReader {
                 }
                 if (openLocal >= 0 && sameName(s, openLocal, openNameEnd, local, nameEnd)) {
                     fields.add(new Field(
-                            s.slice(openLocal, openNameEnd),
-                            s.slice(openTextStart, lt).strip()));
+                            s.joined(openLocal, openNameEnd),
+                            s.joined(openTextStart, lt).strip()));
                     end = tagEnd;
                 }
                 openLocal = -1;
             } else if (s.at(tagEnd - 2) == '/') {
-                fields.add(new Field(s.slice(local, nameEnd), ""));
+                fields.add(new Field(s.joined(local, nameEnd), ""));
                 end = tagEnd;
                 openLocal = -1;
             } else {
@@ -152,10 +157,34 @@ final class QoeReader {
             return -1;
         }
         int j = i;
+        boolean wrapped = false;
+        while (j - i < MAX_NAME_CHARS) {
+            char c = s.at(j);
+            if (Source.isKeyChar(c) || c == ':') {
+                j++;
+                continue;
+            }
+            int next = s.afterWrap(j);
+            if (wrapped || next == j || !isNameChar(s.at(next)) || !nameEndsOnLine(s, next)) {
+                break;
+            }
+            wrapped = true; // a name wrapped over two lines: it goes on when it ends its tag on the next line
+            j = next;
+        }
+        return j;
+    }
+
+    private static boolean isNameChar(char c) {
+        return Source.isKeyChar(c) || c == ':';
+    }
+
+    private static boolean nameEndsOnLine(Source s, int i) {
+        int j = i;
         while ((Source.isKeyChar(s.at(j)) || s.at(j) == ':') && j - i < MAX_NAME_CHARS) {
             j++;
         }
-        return j;
+        char c = s.at(j);
+        return c == '>' || c == '/' || Source.isSpace(c);
     }
 
     private static boolean tagContinues(char c) {
@@ -173,7 +202,7 @@ final class QoeReader {
 
     private static int localStart(Source s, int nameStart, int nameEnd) {
         int local = nameStart;
-        for (int k = nameStart; k < nameEnd; k++) {
+        for (int k = nameStart; k < nameEnd; k = s.afterWrap(k + 1)) {
             if (s.at(k) == ':') {
                 local = k + 1;
             }
@@ -182,11 +211,12 @@ final class QoeReader {
     }
 
     private static boolean isLocal(Source s, int local, int nameEnd, String lower) {
-        return nameEnd - local == lower.length() && s.matches(local, lower);
+        return nameEnd - local == lower.length() && s.matches(local, lower)
+                || nameEnd - local > lower.length() && s.joined(local, nameEnd).equalsIgnoreCase(lower);
     }
 
     private static boolean sameName(Source s, int aStart, int aEnd, int bStart, int bEnd) {
-        return s.slice(aStart, aEnd).equalsIgnoreCase(s.slice(bStart, bEnd));
+        return s.joined(aStart, aEnd).equalsIgnoreCase(s.joined(bStart, bEnd));
     }
 
     private static int indexOf(Source s, char c, int from, int to) {

@@ -92,15 +92,14 @@ enum Quote {
                 || c == '\u203A';
     }
 
+    private static final String[] HTML_QUOTES = {"&quot;", "&#34;", "&#x22;"};
+
     private static int htmlQuoteLength(Source s, int i) {
-        if (s.matches(i, "&quot;")) {
-            return 6;
-        }
-        if (s.matches(i, "&#34;")) {
-            return 5;
-        }
-        if (s.matches(i, "&#x22;")) {
-            return 6;
+        for (String quote : HTML_QUOTES) {
+            int end = s.matchWrapped(i, quote);
+            if (end >= 0) {
+                return end - i; // a wrap inside it included
+            }
         }
         return 0;
     }

@@ -51,9 +51,9 @@ final class ScanState {
         this.source = next;
     }
 
-    /** Returns the SIP status for a diagnostic at the scan's position. */
-    OptionalInt sipStatus() {
-        return sip.status(source);
+    /** Returns the SIP status of the message carrying a diagnostic written at {@code at}, the scan's position. */
+    OptionalInt sipStatus(int at) {
+        return sip.status(source, at);
     }
 
     Source source() {

@@ -116,6 +116,161 @@ final class Source {
         return true;
     }
 
+    /**
+     * Returns where the text goes on after a line wrap at {@code i}: the next line's content after its
+     * indentation and chat-quote markers; {@code i} itself when no line break is at {@code i} or the break
+     * cannot be a wrap (the next line is blank, the text ends, or the prefix is implausibly long).
+     */
+    int afterWrap(int i) {
+        char c = at(i);
+        if (c != '\n' && c != '\r') {
+            return i;
+        }
+        int k = afterLineBreak(i);
+        int content = skipQuotePrefix(k);
+        if (content >= length || isLineBreak(at(content)) || content - k >= 64) {
+            return i;
+        }
+        return content;
+    }
+
+    /**
+     * Returns the offset after {@code lower} (ASCII, lower case) written at {@code i} in any ASCII case, with
+     * line wraps allowed between its characters (never before the first), or -1 when it is not there.
+     */
+    int matchWrapped(int i, String lower) {
+        if (i < base) {
+            return -1;
+        }
+        int j = i;
+        for (int k = 0; k < lower.length(); k++) {
+            if (k > 0) {
+                j = afterWrap(j);
+            }
+            char p = lower.charAt(k);
+            char c = at(j);
+            if (c != p && !(p >= 'a' && p <= 'z' && c == (char) (p - 32))) {
+                return -1;
+            }
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * Returns the index after the digits at {@code i} (at most {@code max} + 1 of them), a line wrap allowed
+     * between two digits when the digits after it end the number: no letter, {@code -}, {@code :} or
+     * {@code /} follows them (a date, a time or a word on the next line is not the rest of the number).
+     */
+    int digitsEnd(int i, int max) {
+        int j = i;
+        int count = 0;
+        while (count <= max) {
+            if (isDigit(at(j))) {
+                j++;
+                count++;
+                continue;
+            }
+            int next = count > 0 ? afterWrap(j) : j;
+            if (next == j || !isDigit(at(next)) || !numberEndsAfter(next, max - count)) {
+                return j;
+            }
+            j = next;
+        }
+        return j;
+    }
+
+    private boolean numberEndsAfter(int i, int max) {
+        int j = i;
+        while (isDigit(at(j)) && j - i <= max) {
+            j++;
+        }
+        char c = at(j);
+        return !isAsciiLetter(c) && c != '-' && c != ':' && c != '/';
+    }
+
+    /**
+     * Returns where the previous line's content ends when {@code i} is where a wrapped line's content starts
+     * (after the line break, indentation and quote markers), else {@code i}: the inverse of {@link #afterWrap}.
+     */
+    int beforeWrap(int i) {
+        int j = i;
+        while (j > base && i - j < 64 && (isSpace(at(j - 1)) || at(j - 1) == '>')) {
+            j--;
+        }
+        if (at(j - 1) != '\n' && at(j - 1) != '\r') {
+            return i;
+        }
+        int lineBreak = at(j - 1) == '\n' && at(j - 2) == '\r' ? j - 2 : j - 1;
+        return lineBreak > base && afterWrap(lineBreak) == i ? lineBreak : i;
+    }
+
+    /**
+     * Returns where {@code lower} (ASCII, lower case) starts when it is written in any case just before
+     * {@code end}, line wraps allowed between its characters, or -1.
+     */
+    int startWrapped(int end, String lower) {
+        int j = end;
+        for (int k = lower.length() - 1; k >= 0; k--) {
+            if (k < lower.length() - 1) {
+                j = beforeWrap(j);
+            }
+            j--;
+            char p = lower.charAt(k);
+            char c = at(j);
+            if (j < base || (c != p && !(p >= 'a' && p <= 'z' && c == (char) (p - 32)))) {
+                return -1;
+            }
+        }
+        return j;
+    }
+
+    /** Returns the text of {@code [start, end)} with its line wraps (see {@link #afterWrap}) taken out. */
+    String joined(int start, int end) {
+        return joined(start, end, "");
+    }
+
+    /** Returns the text of {@code [start, end)} with each line wrap replaced by {@code wrapAs}. */
+    String joined(int start, int end, String wrapAs) {
+        StringBuilder sb = new StringBuilder(Math.max(0, end - start));
+        int k = start;
+        while (k < end) {
+            int next = afterWrap(k);
+            if (next != k) {
+                sb.append(wrapAs);
+                k = next;
+                continue;
+            }
+            char c = at(k++);
+            if (c != NONE) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Returns the digits of {@code [start, end)} without the wraps between them. */
+    String digits(int start, int end) {
+        StringBuilder sb = new StringBuilder(end - start);
+        for (int k = start; k < end; k++) {
+            char c = at(k);
+            if (isDigit(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Returns the first index at or after {@code i} that is not horizontal space, crossing at most one line
+     * wrap (see {@link #skipGap}); at most {@code max} spaces on each side of it.
+     */
+    int skipSpaceOrWrap(int i, int max) {
+        int j = skipSpace(i, max);
+        int next = afterWrap(j);
+        return next == j ? j : skipSpace(next, max);
+    }
+
     /** Returns true when {@code exact} is written at {@code i}, case included. */
     boolean matchesExactly(int i, String exact) {
         if (i < base || i + exact.length() > length) {

@@ -48,7 +48,8 @@ public final class StreamScanner {
 
     /**
      * Passes every diagnostic of {@code in} to {@code sink} in order of appearance and returns the problems
-     * met (at most {@link DiagnosticScanner#MAX_PROBLEMS}). Malformed UTF-8 reads as U+FFFD. Offsets are
+     * met (at most {@link DiagnosticScanner#MAX_PROBLEMS}). As in {@link DiagnosticScanner#scan(CharSequence)},
+     * reading stops after {@link DiagnosticScanner#MAX_DIAGNOSTICS} diagnostics, with the same problem. Malformed UTF-8 reads as U+FFFD. Offsets are
      * UTF-16 character offsets from the start of the stream; reading stops, with a problem, before they
      * would pass {@code Integer.MAX_VALUE}.
      */
@@ -112,7 +113,8 @@ public final class StreamScanner {
                     throw new SinkFailure(e);
                 }
             };
-            this.st = new ScanState(new Source(""), DiagnosticScanner.MAX_PROBLEMS, Integer.MAX_VALUE, guarded);
+            this.st = new ScanState(
+                    new Source(""), DiagnosticScanner.MAX_PROBLEMS, DiagnosticScanner.MAX_DIAGNOSTICS, guarded);
             this.chunkBytes = chunkBytes;
             this.reach = Math.max(overlap, Prefilter.BACK + Prefilter.AHEAD);
         }
@@ -163,7 +165,7 @@ public final class StreamScanner {
                 return -1;
             }
             // now, while the window's bytes are there: a stream reads its next chunk over them
-            st.sip().settle(source);
+            st.sip().leave(source);
             int keepFrom = (int) Math.max(charBase, Math.min(resume, end) - (long) CONTEXT);
             int keep = (int) (keepFrom - charBase);
             if (hits != null) {

@@ -129,9 +129,10 @@ final class TeamsLabels {
             return null;
         }
         int from = i;
-        if (s.matches(i, "pstn")) {
-            int next = gap(s, i + 4);
-            if (next > i + 4 && Source.isAsciiLetter(s.at(next))) {
+        int pstn = s.matchWrapped(i, "pstn");
+        if (pstn >= 0) {
+            int next = gap(s, pstn);
+            if (next > pstn && Source.isAsciiLetter(s.at(next))) {
                 from = next;
             }
         }
@@ -165,7 +166,7 @@ final class TeamsLabels {
      * caller has checked that a word starts at {@code i}.
      */
     static int finalAnchorAt(Source s, int i) {
-        if (!s.matches(i, "final") || !s.wordStartsAt(i)) {
+        if (s.matchWrapped(i, "final") < 0 || !s.wordStartsAt(i)) {
             return -1;
         }
         for (Label label : LABELS) {
@@ -184,14 +185,14 @@ final class TeamsLabels {
      * {@code Call End…}, {@code ParticipantEnd…}), or -1.
      */
     static int endAnchorStart(Source s, int i) {
-        if (s.at(i) != 'E' || !s.matches(i, "end")) {
+        if (s.at(i) != 'E' || s.matchWrapped(i, "end") < 0) {
             return -1;
         }
-        int[] starts = {i - 4, i - 5, i - 11, i - 12};
-        String[] words = {"call", "call ", "participant", "participant "};
-        for (int k = 0; k < starts.length; k++) {
-            if (s.matches(starts[k], words[k]) && s.wordStartsAt(starts[k])) {
-                return starts[k];
+        int before = s.beforeWrap(i);
+        for (String word : new String[] {"call", "call ", "participant", "participant "}) {
+            int start = s.startWrapped(before, word);
+            if (start >= 0 && s.wordStartsAt(start)) {
+                return start;
             }
         }
         return -1;
@@ -221,11 +222,10 @@ final class TeamsLabels {
             if (w > 0) {
                 p = gap(s, p);
             }
-            String word = words.get(w);
-            if (!s.matches(p, word)) {
+            p = s.matchWrapped(p, words.get(w));
+            if (p < 0) {
                 return -1;
             }
-            p += word.length();
         }
         return Source.isAsciiLetter(s.at(p)) ? -1 : p;
     }

@@ -81,7 +81,7 @@ final class TeamsReader {
         Found label = first;
         while (label != null && fields.size() < MAX_LABELS && label.end() < limit) {
             Role role = label.label().role();
-            String key = s.slice(label.start(), label.end());
+            String key = s.joined(label.start(), label.end(), " ");
             if (role != Role.EXTRA ? values.containsKey(role) : has(fields, key)) {
                 break; // a second group starts here
             }
@@ -123,7 +123,7 @@ final class TeamsReader {
         return false;
     }
 
-    /** Returns {@code key} with a line break inside it (and the indent after it) as one space. */
+    /** Returns {@code key} with its runs of spaces (a line wrap inside it was made one) as one space. */
     private static String flat(String key) {
         return key.replaceAll("\\s+", " ").strip();
     }
@@ -134,7 +134,7 @@ final class TeamsReader {
      * most one line break.
      */
     private static int valueStart(Source s, int labelEnd) {
-        int p = s.skipSpace(afterKeyQuote(s, labelEnd), MAX_PADDING);
+        int p = s.skipSpaceOrWrap(afterKeyQuote(s, labelEnd), MAX_PADDING);
         char c = s.at(p);
         if (c == '=' && s.at(p + 1) == '=') {
             p++; // a query: where CallEndSubReason == 560484
@@ -160,17 +160,22 @@ final class TeamsReader {
     /** Reads a code: digits, perhaps in quotes or Markdown bold or code markup. */
     private static Text code(Source s, int from) {
         int p = skipMarkup(s, from);
-        int digits = p;
-        while (Source.isDigit(s.at(p)) && p - digits <= MAX_CODE_DIGITS) {
-            p++;
+        if (p > from && Source.isDigit(s.at(s.afterWrap(p)))) {
+            p = s.afterWrap(p); // an opening quote, then the code wrapped onto the next line
         }
-        if (p == digits || p - digits > MAX_CODE_DIGITS || Source.isAsciiLetter(s.at(p))) {
+        int digits = p;
+        p = s.digitsEnd(p, MAX_CODE_DIGITS);
+        String text = s.digits(digits, p);
+        if (p == digits || text.length() > MAX_CODE_DIGITS || Source.isAsciiLetter(s.at(p))) {
             return null;
         }
         if (s.at(p) == '.' && Source.isDigit(s.at(p + 1))) {
             return null; // a number with decimals is not a code
         }
-        String text = s.slice(digits, p);
+        int markup = s.afterWrap(p);
+        if (markup != p && skipMarkup(s, markup) > markup) {
+            p = markup; // its closing quote or markup wrapped onto the next line
+        }
         return new Text(text, skipMarkup(s, p));
     }
 
@@ -181,7 +186,11 @@ final class TeamsReader {
             int p = from + quote.openLength(s, from);
             int limit = p + MAX_TEXT_CHARS;
             StringBuilder sb = new StringBuilder();
-            while (p < limit && p < s.length() && !Source.isLineBreak(s.at(p))) {
+            while (p < limit && p < s.length() && (!Source.isLineBreak(s.at(p)) || s.afterWrap(p) != p)) {
+                if (Source.isLineBreak(s.at(p))) {
+                    p = s.afterWrap(p); // a quoted phrase wrapped over two lines
+                    continue;
+                }
                 int close = quote.closeLength(s, p);
                 if (close > 0) {
                     return new Text(sb.toString().strip(), p + close);
@@ -196,6 +205,10 @@ final class TeamsReader {
         int contentEnd = from;
         while (p < limit && p < s.length()) {
             char c = s.at(p);
+            if (Source.isLineBreak(c) && p > from && valueWrapsAt(s, p, from)) {
+                p = s.afterWrap(p);
+                continue;
+            }
             if (Source.isLineBreak(c) || c == '\t' || c == '|' || c == '"' || c == '`') {
                 break;
             }
@@ -216,11 +229,38 @@ final class TeamsReader {
         if (contentEnd == from) {
             return null;
         }
-        String text = s.slice(from, contentEnd);
+        String text = s.joined(from, contentEnd);
         while (text.endsWith("*")) {
             text = text.substring(0, text.length() - 1);
         }
         return text.isBlank() ? null : new Text(text.strip(), contentEnd);
+    }
+
+    /** The narrowest column a mail program or a person wraps a line at. */
+    private static final int MIN_WRAP_COLUMN = 10;
+
+    /**
+     * Returns true when the line break at {@code p} wraps an unquoted value (a phrase, a correlation ID) that
+     * starts at {@code valueStart}: the next line is neither a label nor a new SIP line, and the value is on a
+     * line of its own or its line is at least as wide as a wrap column and does not end a sentence.
+     */
+    private static boolean valueWrapsAt(Source s, int p, int valueStart) {
+        int next = s.afterWrap(p);
+        if (next == p
+                || s.matches(next, "sip/2.0")
+                || SipContext.isRequestLine(s, next)
+                || TeamsLabels.at(s, next) != null) {
+            return false;
+        }
+        if (s.beforeWrap(valueStart) != valueStart || Source.isLineBreak(s.at(valueStart - 1))) {
+            return true; // a value on a line of its own, under its label (the admin center's detail lines)
+        }
+        int lineStart = p;
+        while (lineStart > s.base() && p - lineStart < MIN_WRAP_COLUMN && !Source.isLineBreak(s.at(lineStart - 1))) {
+            lineStart--;
+        }
+        char last = s.at(p - 1);
+        return p - lineStart >= MIN_WRAP_COLUMN && last != '.' && last != '!' && last != '?' && last != ':';
     }
 
     /** Returns true when a known label follows {@code i} after spaces and an opening quote. */
@@ -248,7 +288,7 @@ final class TeamsReader {
      * JSON object, after other members as well.
      */
     private static Found next(Source s, int i, boolean json) {
-        int p = s.skipSpace(i, 8);
+        int p = s.skipSpaceOrWrap(i, 8);
         if (s.at(p) == ',' || s.at(p) == ';' || s.at(p) == '|' || s.at(p) == '\t') {
             p = s.skipSpace(p + 1, 8);
         }
@@ -256,8 +296,9 @@ final class TeamsReader {
         if ((s.at(p) == '-' || s.at(p) == '*' || s.at(p) == '\u2022') && Source.isSpace(s.at(p + 1))) {
             p = s.skipSpace(p + 1, 8); // a list: "- Final Microsoft subcode: **540200**"
         }
-        if (s.matches(p, "and") && Source.isSpace(s.at(p + 3))) {
-            p = s.skipSpace(p + 3, 8); // prose: "…, Final Microsoft subcode 540200, and Final SIP Code Phrase …"
+        int and = s.matchWrapped(p, "and");
+        if (and >= 0 && (Source.isSpace(s.at(and)) || s.afterWrap(and) != and)) {
+            p = s.skipSpaceOrWrap(and, 8); // prose: "…, Final Microsoft subcode 540200, and Final SIP Code Phrase …"
         }
         if (json) {
             for (int skipped = 0; skipped < MAX_SKIPPED_MEMBERS && s.at(p) == '"'; skipped++) {
@@ -521,7 +562,7 @@ final class TeamsReader {
     /** Reads {@code Q.850;cause=63;text="…"} at {@code at}; {@code semicolon} is where its first {@code ;} is. */
     static Read readQ850(ScanState st, int at, int semicolon) {
         Source s = st.source();
-        ParamReader.Result r = ParamReader.read(s, at + "Q.850".length(), true, st.problems());
+        ParamReader.Result r = ParamReader.read(s, s.matchWrapped(at, "q.850"), true, st.problems());
         int end = Math.max(semicolon + 1, r.end());
         OptionalInt cause = OptionalInt.empty();
         String text = null;
@@ -547,7 +588,7 @@ final class TeamsReader {
         TeamsDiagnostic d = new TeamsDiagnostic(
                 new Span(at, end),
                 Shape.Q850_REASON,
-                st.sipStatus(),
+                st.sipStatus(at),
                 OptionalInt.empty(),
                 cause,
                 phrase,

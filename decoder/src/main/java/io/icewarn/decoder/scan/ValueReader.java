@@ -2,25 +2,26 @@ package io.icewarn.decoder.scan;
 
 /**
  * Reads one parameter value. A quoted value ends at its closing quote, the start of another
- * diagnostic, a blank line, a backtick, or {@link #MAX_VALUE_CHARS}, whichever comes first, so one value
- * never reads further than the next anchor. An unquoted value ends at {@code ;}, the end of the line, a
- * backtick or {@code <}.
+ * diagnostic, a blank line, a backtick, a {@code ;} followed by the next {@code key=} when its closing quote is
+ * missing, or {@link #MAX_VALUE_CHARS}, whichever comes first, so one value never reads further than the next
+ * anchor. An unquoted value ends at {@code ;}, the end of the line (unless the line is wrapped: the next line
+ * goes on with more parameters), a backtick or {@code <}.
+ *
+ * <p>A line wrap inside a value is taken out with the next line's indentation and quote markers; a space
+ * written before the break stays. In machine values (MediaDebug, hosts) the two sides are joined as they
+ * are. In prose (the reason) a break with no space on either side becomes one space: prose is wrapped at
+ * its spaces, and mail programs often turn the space into the break.
  */
 final class ValueReader {
     /** The most characters of text one value reads. */
     static final int MAX_VALUE_CHARS = 8 * 1024;
 
-    /** How a line wrap inside a quoted value is undone. */
-    enum Wrap {
-        /** Prose such as the reason text: the break and indentation become one space. */
-        SPACE,
-        /** Machine-written values such as MediaDebug: the break and indentation are removed. */
-        REMOVE
-    }
+    /** How far an unquoted value looks on a wrapped line for the {@code ;} of the next parameter. */
+    private static final int MAX_LOOK_AHEAD = 512;
 
     private ValueReader() {}
 
-    static Value read(Source s, int from, Wrap wrap, Problems problems) {
+    static Value read(Source s, int from, boolean prose, Problems problems) {
         Quote quote = Quote.openingAt(s, from);
         int p = quote == null ? from : from + quote.openLength(s, from);
         int limit = Math.min(s.length(), p + MAX_VALUE_CHARS);
@@ -28,6 +29,7 @@ final class ValueReader {
         int contentEnd = p;
         boolean closed = quote == null;
         boolean stopped = false;
+        boolean nextParam = false;
         int end = -1;
         while (p < limit) {
             char c = s.at(p);
@@ -41,6 +43,10 @@ final class ValueReader {
                     }
                     break;
                 }
+                if (c == ';' && quote != Quote.HTML && nextParameterAt(s, p + 1)) {
+                    nextParam = true;
+                    break;
+                }
             }
             if (Anchor.stopsValueAt(s, p)) {
                 stopped = quote != null;
@@ -50,11 +56,11 @@ final class ValueReader {
                 break;
             }
             if (Source.isLineBreak(c)) {
-                int next = quote == null ? -1 : continuation(s, p);
-                if (next < 0) {
+                int next = continuation(s, p);
+                if (next < 0 || (quote == null && !moreParametersOn(s, next))) {
                     break;
                 }
-                if (wrap == Wrap.SPACE && sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
+                if (prose && sb.length() > 0 && sb.charAt(sb.length() - 1) != ' ') {
                     sb.append(' ');
                 }
                 p = next;
@@ -83,11 +89,46 @@ final class ValueReader {
         if (!closed) {
             String why = stopped
                     ? "the next diagnostic starts"
-                    : p >= limit && p < s.length() ? "the length cap" : "the text";
+                    : nextParam ? "the next parameter" : p >= limit && p < s.length() ? "the length cap" : "the text";
             problems.add(from, "A quote opened here is not closed; the value was read up to " + why + ".");
         }
-        String text = quote == null ? stripEnd(sb) : sb.toString();
+        String text = quote == null || nextParam ? stripEnd(sb) : sb.toString();
         return new Value(text, from, Math.max(end, from), quote != null, closed, stopped);
+    }
+
+    /**
+     * Returns true when the next parameter, {@code key=} with the value's quote opening after it, starts at
+     * {@code i} (after spaces or a wrap): the {@code ;} before it ends a value whose closing quote is missing.
+     */
+    private static boolean nextParameterAt(Source s, int i) {
+        int p = s.skipSpaceOrWrap(i, 8);
+        int keyStart = p;
+        if (!Source.isAsciiLetter(s.at(p))) {
+            return false;
+        }
+        while (Source.isKeyChar(s.at(p)) && p - keyStart < 64) {
+            p++;
+        }
+        p = s.skipSpace(p, 8);
+        if (s.at(p) != '=') {
+            return false;
+        }
+        return Quote.openingAt(s, s.skipSpace(p + 1, 8)) != null;
+    }
+
+    /** Returns true when the line from {@code i} carries a {@code ;} before its end: the parameters go on there. */
+    private static boolean moreParametersOn(Source s, int i) {
+        int limit = i + MAX_LOOK_AHEAD;
+        for (int p = i; p < limit; p++) {
+            char c = s.at(p);
+            if (c == ';') {
+                return true;
+            }
+            if (c == Source.NONE || Source.isLineBreak(c) || c == '`' || c == '<') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

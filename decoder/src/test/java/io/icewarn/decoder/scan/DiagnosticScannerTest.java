@@ -381,10 +381,43 @@ final class DiagnosticScannerTest {
                     k % 2 == 0 ? "INVITE sip:bob@example.com SIP/2.0\n" : "SIP/2.0 " + (180 + k % 3) + " Ringing\n");
             text.append("Via: SIP/2.0/TLS 10.0.0.1:5061\nCSeq: 1 INVITE\n\n");
         }
+        text.setLength(text.length() - 1); // the diagnostic is a header of the last message
         String afterStatus = text + "ms-diagnostics: 1008;reason=\"x\"";
         assertThat(onlyServer(afterStatus).sipStatus()).isEqualTo(OptionalInt.of(180 + 149 % 3));
-        String afterRequest = text + "BYE sip:bob@example.com SIP/2.0\nms-diagnostics: 1008;reason=\"x\"";
+        String afterRequest = text + "\nBYE sip:bob@example.com SIP/2.0\nms-diagnostics: 1008;reason=\"x\"";
         assertThat(onlyServer(afterRequest).sipStatus()).isEmpty();
+    }
+
+    @Test
+    void scan_diagnosticsAfterTheMessageOfAStatusLine_haveNoStatus() {
+        // issue 15: in a log of several pastes the 504 of the first was attached to every later diagnostic
+        String text = "SIP/2.0 504 Server time-out\n"
+                + "CSeq: 1 INVITE\n"
+                + "ms-diagnostics: 1008;reason=\"Unable to resolve DNS SRV record\";source=\"sip.contoso.com\"\n"
+                + "see also ms-diagnostics: 1034;reason=\"peer\"\n"
+                + "\n"
+                + "and from the chat client: ms-client-diagnostics: 23; reason=\"x\"\n"
+                + "\n"
+                + "25; reason=\"y\"; UserType=\"Callee\"; MediaType=\"audio\"; ICEWarn=\"0x320\"\n"
+                + "ms-client-diagnostics: 51004; reason=\"Action initiated by user\"";
+        assertThat(DiagnosticScanner.scan(text).diagnostics())
+                .extracting(Diagnostic::sipStatus)
+                .containsExactly(
+                        OptionalInt.of(504),
+                        OptionalInt.empty(),
+                        OptionalInt.empty(),
+                        OptionalInt.empty(),
+                        OptionalInt.empty());
+    }
+
+    @Test
+    void scan_diagnosticInTheSdpBodyOfAResponse_hasItsStatus() {
+        String text = "SIP/2.0 488 Not Acceptable Here\nCSeq: 1 INVITE\nContent-Type: application/sdp\n\n"
+                + "v=0\no=- 0 0 IN IP4 192.0.2.1\na=x-ms-SDP-diagnostics:7008.2;reason=\"Error parsing SDP\"\n\n"
+                + "ms-diagnostics: 1008;reason=\"x\"";
+        assertThat(DiagnosticScanner.scan(text).diagnostics())
+                .extracting(Diagnostic::sipStatus)
+                .containsExactly(OptionalInt.of(488), OptionalInt.empty());
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class Outgoing {
 
     /**
      * Sends {@code messages} in order into {@code channel}; the first one replies to {@code replyTo} when it
-     * is not null (without pinging its author). Calls {@code done} with what was sent, in order (possibly
+     * is not null (without pinging its author), and then every later one replies to the first. Calls {@code done} with what was sent, in order (possibly
      * fewer when Discord refused one).
      */
     public static void send(
@@ -118,8 +118,11 @@ public final class Outgoing {
             return;
         }
         MessageCreateData data = create(messages.get(i));
-        var action = (i == 0 && replyTo != null
-                        ? replyTo.reply(data).mentionRepliedUser(false).setAllowedMentions(noMentions())
+        // in place, each later message replies to the answer's first one: two answers in one channel may
+        // interleave, and the reference keeps every part with its head
+        Message to = i == 0 ? replyTo : replyTo != null && !sent.isEmpty() ? sent.get(0) : null;
+        var action = (to != null
+                        ? to.reply(data).mentionRepliedUser(false).setAllowedMentions(noMentions())
                         : channel.sendMessage(data).setAllowedMentions(noMentions()))
                 .setNonce(nonce());
         Consumer<Message> next = m -> {
@@ -129,7 +132,7 @@ public final class Outgoing {
         };
         Consumer<Throwable> failed = e -> {
             metrics.replyFailed();
-            LOG.warn("could not send a reply: {}", e.toString());
+            LOG.warn("could not send a reply: {}", describe(e));
             done.accept(List.copyOf(sent));
         };
         action.queue(next, e -> {
@@ -206,6 +209,19 @@ public final class Outgoing {
 
     private static void failed(BotMetrics metrics, Throwable e) {
         metrics.replyFailed();
-        LOG.warn("could not answer an interaction: {}", e.toString());
+        LOG.warn("could not answer an interaction: {}", describe(e));
+    }
+
+    /**
+     * Returns a one-line account of a failed request for the log: Discord's HTTP status, error code and
+     * message for an error answer; the exception's class and message otherwise. Never holds the token (JDA's
+     * exceptions carry no request URL or header).
+     */
+    public static String describe(Throwable e) {
+        if (e instanceof ErrorResponseException r) {
+            return "Discord answered " + r.getResponse().code + " with code " + r.getErrorCode() + " (" + r.getMeaning()
+                    + ")";
+        }
+        return e.toString();
     }
 }

@@ -377,6 +377,7 @@ public final class JdaTester {
         lenient().when(t.getIdLong()).thenReturn(id);
         lenient().when(t.getType()).thenReturn(ChannelType.GUILD_PUBLIC_THREAD);
         lenient().when(t.getOwnerIdLong()).thenReturn(SELF_ID);
+        lenient().when(t.getGuild()).thenReturn(guild);
         recordSends(t, id, "thread");
         lenient().when(t.delete()).thenAnswer(inv -> {
             deletedThreads.add(id);

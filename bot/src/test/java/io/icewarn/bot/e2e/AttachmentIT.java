@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,11 @@ final class AttachmentIT {
                     .append('\n');
         }
         return b.toString();
+    }
+
+    @AfterEach
+    void noRequestRefused() {
+        discord.assertNoRejectedOrInvalid();
     }
 
     @Test

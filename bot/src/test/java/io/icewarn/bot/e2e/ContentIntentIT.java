@@ -77,6 +77,7 @@ final class ContentIntentIT {
 
             bot.stop();
             assertThat(bot.awaitExit(WAIT)).as(bot.stderr()).isIn(0, ChildJvmBot.SIGTERM_STATUS);
+            discord.assertNoRejectedOrInvalid();
         }
     }
 }

@@ -93,6 +93,7 @@ final class GracefulStopIT {
                         "GracefulStopIT: SIGTERM to exit %d ms with %d replies behind a %d s retry-after%n",
                         (exited - term) / 1_000_000, REPLIES, RETRY_AFTER.toSeconds());
             }
+            discord.assertNoRejectedOrInvalid();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,11 @@ final class InteractionsIT {
             assertThat(c.ok()).as(c.toString()).isTrue();
             assertThat(WirePayloads.violations(c.json())).as(c.toString()).isEmpty();
         }
+    }
+
+    @AfterEach
+    void noRequestRefused() {
+        discord.assertNoRejectedOrInvalid();
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The kill test, for a database ({@link #database}): the packaged bot runs as a child JVM against one
- * simulated Discord (the embedded database lives in the simulator's data directory). Up to twenty times it is killed outright ({@code destroyForcibly},
+ * simulated Discord (the embedded database lives in the simulator's data directory). Up to 22 times it is killed outright ({@code destroyForcibly},
  * no shutdown hook) at a different point between a diagnostic's arrival and its answer — the simulator's
  * holds stop a request before or after Discord acted on it, the recording and the bot's log mark the points
  * — and started again. After every restart every diagnostic posted so far in the watched channel has exactly
@@ -209,8 +209,25 @@ abstract class KillAndRestart {
                     assertThat(discord.world().messagesIn(m))
                             .as("one message of the answer went out")
                             .hasSize(1);
+                }),
+                new KillPoint("22 no answer could be posted anywhere; the checkpoint stays below the message", () -> {
+                    // the post into the new thread, its retry there and the reply in place, each with the
+                    // bot's one same-nonce retry of a 500
+                    discord.rest().failNext("POST " + MESSAGES, 6, 500);
+                    int mark = discord.recorder().restMark();
+                    postDiagnostic();
+                    discord.recorder()
+                            .await(
+                                    r -> r.restSince(mark).stream()
+                                            .filter(c -> c.is("POST", MESSAGES) && c.fault())
+                                            .count(),
+                                    n -> n >= 6,
+                                    "six refused answer posts",
+                                    WAIT);
+                    bot.awaitStderr("no answer could be posted", WAIT);
+                    kill();
                 }));
-        assertThat(points).hasSize(21);
+        assertThat(points).hasSize(22);
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(DynamicTest.dynamicTest("first start", () -> start(true)));
         for (KillPoint p : points.subList(0, points())) {
@@ -246,6 +263,7 @@ abstract class KillAndRestart {
                     .as("the bot never tried a second thread on a message")
                     .isEmpty();
             assertThat(discord.unknownRoutes()).isEmpty();
+            discord.assertNoRejectedOrInvalid();
         }));
         return tests.stream();
     }

@@ -63,6 +63,7 @@ final class LoginFailureIT {
                     discord.post(discord.world().channel(0), discord.world().human(0), Pastes.read(Pastes.CODE_BLOCK));
             discord.recorder().awaitRest(Calls.wholeAnswerIn(message), WAIT);
             Delivery.assertAnsweredOnce(discord, message);
+            discord.assertNoRejectedOrInvalid();
         }
     }
 
@@ -93,6 +94,7 @@ final class LoginFailureIT {
                         .as("the data directory of a bot that never started")
                         .doesNotExist();
             }
+            discord.assertNoRejectedOrInvalid();
         }
     }
 

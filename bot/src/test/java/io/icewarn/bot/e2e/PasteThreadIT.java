@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,11 @@ final class PasteThreadIT {
             assertThat(session.bot().awaitExit(WAIT)).as(session.bot().stderr()).isZero();
             session.close();
         }
+    }
+
+    @AfterEach
+    void noRequestRefused() {
+        discord.assertNoRejectedOrInvalid();
     }
 
     @Test
@@ -106,6 +112,14 @@ final class PasteThreadIT {
                         posted.size(),
                         WAIT);
         assertThat(deleted).extracting(c -> c.segment(3)).containsExactlyInAnyOrderElementsOf(posted);
+        // AND, without Manage Threads (the invite does not ask for it), the emptied thread is archived, not
+        // deleted: Discord would refuse the deletion with 50013, an invalid request
+        RestCall archived = discord.recorder()
+                .awaitRest(c -> c.is("PATCH", "channels/{id}") && c.segment(1).equals(thread), WAIT);
+        assertThat(archived.json().path("archived").asBoolean()).isTrue();
+        assertThat(archived.ok()).isTrue();
+        assertThat(discord.recorder().rest(c -> c.is("DELETE", "channels/{id}")))
+                .isEmpty();
         assertThat(discord.unknownRoutes()).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,11 @@ final class RateLimitIT {
         if (session != null) {
             session.close();
         }
+    }
+
+    @AfterEach
+    void noRequestRefused() {
+        discord.assertNoRejectedOrInvalid();
     }
 
     @Test

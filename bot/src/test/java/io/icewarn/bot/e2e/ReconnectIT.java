@@ -53,6 +53,7 @@ final class ReconnectIT {
     @AfterEach
     void nothingUnexpected() {
         assertThat(discord.unknownRoutes()).isEmpty();
+        discord.assertNoRejectedOrInvalid();
         // no request was refused by the simulator's own rate limit or for a bad token
         assertThat(discord.recorder().rest(c -> !c.ok() && !c.fault())).isEmpty();
     }
@@ -124,9 +125,14 @@ final class ReconnectIT {
         String oldSession = discord.gateway().sessionId();
         long channel = discord.world().channel(0);
         int mark = discord.recorder().restMark();
+        // a paste posted while the session is dead, before the new one is ready: Discord dispatches it on no
+        // session, so only the new session's catch-up can answer it
+        long[] missed = new long[1];
+        discord.gateway().onIdentify(() -> missed[0] = paste(2));
         long inFlight = pasteDroppedInFlight(() -> discord.gateway().sendInvalidSession(false));
 
         discord.recorder().awaitGateway(g -> g.dispatched("READY"), 2, WAIT);
+        discord.gateway().onIdentify(null);
         assertThat(discord.recorder().sentByBot(GatewayOp.IDENTIFY)).isEqualTo(2);
         assertThat(discord.gateway().sessionId()).isNotEqualTo(oldSession);
         // JDA drops its caches on a session it cannot resume, so the thread Discord started meanwhile is
@@ -161,6 +167,8 @@ final class ReconnectIT {
             Delivery.assertAnsweredOnce(discord, inFlight);
         }
         answeredOnce(paste(1));
+        assertThat(missed[0]).isNotZero();
+        answeredOnce(missed[0]);
         // a new session is not a new start: the commands are not registered again
         assertThat(discord.recorder().rest(c -> c.route().equals(SimulatedDiscord.REGISTER_COMMANDS)))
                 .hasSize(1);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,11 @@ final class SilenceIT {
         if (session != null) {
             session.close();
         }
+    }
+
+    @AfterEach
+    void noRequestRefused() {
+        discord.assertNoRejectedOrInvalid();
     }
 
     @Test

@@ -138,6 +138,7 @@ final class SimulatorKnobsIT {
         assertThat(discord.recorder().rest(c -> c.status() == 429 && !c.fault()))
                 .isEmpty();
         assertThat(discord.unknownRoutes()).isEmpty();
+        discord.assertNoRejectedOrInvalid();
     }
 
     @Test

@@ -75,6 +75,7 @@ abstract class StateAcrossRestarts {
             } finally {
                 again.close();
             }
+            discord.assertNoRejectedOrInvalid();
         }
     }
 
@@ -94,9 +95,24 @@ abstract class StateAcrossRestarts {
     static String admin(SimulatedDiscord discord, String sub, Map<String, Object> options) {
         World w = discord.world();
         SimInteraction i = discord.slashCommand(w.channel(0), w.human(0), "icewarn-admin", sub, options);
+        return deferredPrivateAnswer(discord, i);
+    }
+
+    /**
+     * Returns the text of a private answer that acknowledges first (a deferral, as every interaction that
+     * touches the database does) and then arrives as the first follow-up.
+     */
+    static String deferredPrivateAnswer(SimulatedDiscord discord, SimInteraction i) {
         RestCall cb = discord.recorder().awaitRest(i::isCallback, WAIT);
         assertThat(cb.ok()).as(cb.toString()).isTrue();
-        return cb.json().path("data").path("content").asText();
+        assertThat(cb.json().path("type").asInt()).as("a deferral").isEqualTo(5);
+        assertThat(cb.json().path("data").path("flags").asInt() & 64)
+                .as("private")
+                .isEqualTo(64);
+        RestCall followUp =
+                discord.recorder().awaitRest(c -> i.isWebhook(c) && c.is("POST", "webhooks/{id}/{token}"), WAIT);
+        assertThat(followUp.ok()).as(followUp.toString()).isTrue();
+        return followUp.json().path("content").asText();
     }
 
     /** Posts a paste, waits for the answer, presses "Fixed it" as {@code user}; returns "answerId customId". */
@@ -114,9 +130,6 @@ abstract class StateAcrossRestarts {
     }
 
     static String press(SimulatedDiscord discord, long user, String customId, long message) {
-        SimInteraction press = discord.button(user, customId, message);
-        RestCall cb = discord.recorder().awaitRest(press::isCallback, WAIT);
-        assertThat(cb.ok()).as(cb.toString()).isTrue();
-        return cb.json().path("data").path("content").asText();
+        return deferredPrivateAnswer(discord, discord.button(user, customId, message));
     }
 }

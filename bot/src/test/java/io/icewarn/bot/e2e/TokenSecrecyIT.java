@@ -109,6 +109,7 @@ final class TokenSecrecyIT {
 
                 all.forEach(i -> interactionTokens.add(i.token()));
                 assertThat(discord.unknownRoutes()).isEmpty();
+                discord.assertNoRejectedOrInvalid();
                 bot.stop();
                 assertThat(bot.awaitExit(WAIT)).as(bot.stderr()).isIn(0, ChildJvmBot.SIGTERM_STATUS);
                 out = bot.stdout();
@@ -117,12 +118,12 @@ final class TokenSecrecyIT {
         }
 
         // THEN the session was logged below INFO (our code logs little under INFO; a library's DEBUG line proves
-        // the root level took effect) and the failures were logged with their exception messages
+        // the root level took effect) and the failures were logged with Discord's status and error code
         assertThat(err)
                 .contains("Registered")
                 .containsPattern(" DEBUG |\"level\":\"DEBUG\"")
                 .contains("could not answer an interaction")
-                .contains("ErrorResponseException");
+                .contains("Discord answered 404 with code 10062");
         // AND no secret appears (the output is the session's: it names the application)
         assertThat(err).contains(appId);
         // AND neither the token, its secret parts, any interaction token nor its random part

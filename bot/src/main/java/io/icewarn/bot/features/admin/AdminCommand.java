@@ -102,13 +102,26 @@ public final class AdminCommand implements SlashCommand {
         }
         long guildId = event.getGuild().getIdLong();
         String sub = Objects.requireNonNullElse(event.getSubcommandName(), "");
-        try {
-            Optional<String> answer = answer(event, guildId, sub);
-            Outgoing.privately(event, answer.orElse("Unknown subcommand; try /icewarn-admin show."), ctx.metrics());
-        } catch (StoreException e) {
-            LOG.warn("{}", e.getMessage());
-            Outgoing.privately(event, NOT_SAVED, ctx.metrics());
-        }
+        // every subcommand reads or writes the database, which may take longer than Discord's 3 seconds:
+        // acknowledged privately first, answered from a work thread
+        event.deferReply(true)
+                .queue(null, e -> LOG.warn("could not acknowledge /icewarn-admin: {}", Outgoing.describe(e)));
+        ctx.work()
+                .submit(
+                        "/icewarn-admin " + sub,
+                        () -> {
+                            try {
+                                Optional<String> answer = answer(event, guildId, sub);
+                                Outgoing.privately(
+                                        event,
+                                        answer.orElse("Unknown subcommand; try /icewarn-admin show."),
+                                        ctx.metrics());
+                            } catch (StoreException e) {
+                                LOG.warn("{}", e.getMessage());
+                                Outgoing.privately(event, NOT_SAVED, ctx.metrics());
+                            }
+                        },
+                        Outgoing.failure(event, ctx.metrics()));
     }
 
     private Optional<String> answer(SlashCommandInteractionEvent event, long guildId, String sub) {

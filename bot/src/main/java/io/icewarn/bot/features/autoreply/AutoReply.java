@@ -276,7 +276,7 @@ public final class AutoReply implements MessageReceiver {
                     message,
                     List.of(Outgoing.text("Same paste as before; the answer is here: " + earlier.get())),
                     ctx.metrics(),
-                    sent -> handled.done());
+                    sent -> doneIfAnswered(!sent.isEmpty(), handled));
             return true;
         }
         ReplyBuilder replies = ctx.services().replies(settings.redact());
@@ -287,11 +287,26 @@ public final class AutoReply implements MessageReceiver {
                 ctx.renderer().threadName(shown),
                 inThread -> render(message, shown, inThread, replies),
                 posted -> {
-                    index.put(message.getIdLong(), posted.withKey(answer.key()));
-                    dedup.remember(channelId, answer.key(), posted.jumpUrl(), settings.dedupWindow());
-                    handled.done();
+                    if (!posted.messageIds().isEmpty()) {
+                        index.put(message.getIdLong(), posted.withKey(answer.key()));
+                        dedup.remember(channelId, answer.key(), posted.jumpUrl(), settings.dedupWindow());
+                    }
+                    doneIfAnswered(!posted.messageIds().isEmpty(), handled);
                 });
         return true;
+    }
+
+    /**
+     * Marks the message handled once an answer exists, which lets the channel's checkpoint move past it;
+     * when nothing could be posted, the message stays in flight, so the checkpoint stays below it and the
+     * next catch-up (a restart, a new session) answers it.
+     */
+    private static void doneIfAnswered(boolean answered, Checkpoints.Handling handled) {
+        if (answered) {
+            handled.done();
+        } else {
+            LOG.warn("no answer could be posted for a message; catch-up will answer it after the next restart");
+        }
     }
 
     private boolean coolingDown(Message message) {
@@ -336,7 +351,7 @@ public final class AutoReply implements MessageReceiver {
             ((ThreadChannel) channel)
                     .getManager()
                     .setName(ctx.renderer().threadName(shown))
-                    .queue(null, e -> LOG.debug("could not rename the thread: {}", e.toString()));
+                    .queue(null, e -> LOG.warn("could not rename the thread: {}", Outgoing.describe(e)));
         }
         poster.replace(channel, progress, render(message, shown, progress.inThread(), replies), posted -> {
             index.put(message.getIdLong(), posted.withKey(answer.key()));
@@ -344,7 +359,7 @@ public final class AutoReply implements MessageReceiver {
                 dedup.remember(
                         message.getChannel().getIdLong(), answer.key(), posted.jumpUrl(), settings.dedupWindow());
             }
-            handled.done();
+            doneIfAnswered(!posted.messageIds().isEmpty(), handled);
         });
     }
 
@@ -364,6 +379,9 @@ public final class AutoReply implements MessageReceiver {
         }
         MessageChannel channel = channelOf(message, where.get());
         if (channel == null) {
+            LOG.warn("the channel of an answer is gone; the edited paste is answered anew");
+            index.remove(message.getIdLong());
+            answerNew(message, settings, null, true, Checkpoints.UNTRACKED);
             return;
         }
         if (!answer.found()) {
@@ -372,19 +390,66 @@ public final class AutoReply implements MessageReceiver {
             return;
         }
         ReplyBuilder replies = ctx.services().replies(settings.redact());
-        poster.replace(
+        Reply shown = replies.answer(answer.reply());
+        Runnable edit = () -> poster.replace(
                 channel,
                 where.get(),
-                render(message, replies.answer(answer.reply()), where.get().inThread(), replies),
+                render(message, shown, where.get().inThread(), replies),
                 p -> index.put(message.getIdLong(), p));
+        if (!(channel instanceof ThreadChannel thread) || !thread.isArchived()) {
+            edit.run();
+            return;
+        }
+        // an archived thread takes no edit (50083): unarchive it when allowed, else answer anew in place
+        if (ReplyPoster.mayUnarchive(thread)) {
+            thread.getManager().setArchived(false).queue(ok -> edit.run(), e -> {
+                LOG.warn("could not unarchive the thread of an edited paste: {}", Outgoing.describe(e));
+                answerEditInPlace(message, shown, replies);
+            });
+        } else {
+            answerEditInPlace(message, shown, replies);
+        }
+    }
+
+    /** Answers an edited paste whose answer cannot be edited with a new reply in place. */
+    private void answerEditInPlace(Message message, Reply shown, ReplyBuilder replies) {
+        Outgoing.send(message.getChannel(), message, render(message, shown, false, replies), ctx.metrics(), sent -> {
+            if (!sent.isEmpty()) {
+                index.put(
+                        message.getIdLong(),
+                        new Posted(
+                                message.getChannel().getIdLong(),
+                                false,
+                                sent.stream().map(Message::getIdLong).toList(),
+                                sent.get(0).getJumpUrl(),
+                                ""));
+            }
+        });
     }
 
     private void replyInPlace(Message message, List<MessageCreateData> messages, Checkpoints.Handling handled) {
-        Outgoing.send(message.getChannel(), message, messages, ctx.metrics(), sent -> handled.done());
+        Outgoing.send(
+                message.getChannel(),
+                message,
+                messages,
+                ctx.metrics(),
+                sent -> doneIfAnswered(!sent.isEmpty(), handled));
     }
 
+    /**
+     * Returns the channel holding the answer at {@code where}: the message's channel, or its thread from
+     * JDA's cache or, for a thread that archived (JDA drops those from its cache), from the message itself.
+     */
     private static MessageChannel channelOf(Message message, Posted where) {
-        return where.inThread() ? message.getJDA().getThreadChannelById(where.channelId()) : message.getChannel();
+        if (!where.inThread()) {
+            return message.getChannel();
+        }
+        ThreadChannel cached = message.getJDA().getThreadChannelById(where.channelId());
+        if (cached != null) {
+            return cached;
+        }
+        ThreadChannel started = message.isFromGuild() ? message.getStartedThread() : null;
+        return started != null && started.getIdLong() == where.channelId() ? started : null;
     }
 
     /**

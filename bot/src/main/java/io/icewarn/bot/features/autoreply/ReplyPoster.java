@@ -12,6 +12,8 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,16 +79,29 @@ public final class ReplyPoster {
             return;
         }
         original.createThreadChannel(threadName)
-                .queue(
-                        thread -> sendWhole(
-                                thread,
-                                null,
-                                messages.messages(true),
-                                sent -> done.accept(posted(thread.getIdLong(), true, sent))),
-                        failure -> {
-                            LOG.info("could not start a thread, answering in place: {}", failure.toString());
-                            inPlace(original, messages.messages(false), done);
-                        });
+                .queue(thread -> intoNewThread(original, thread, messages, done, 1), failure -> {
+                    LOG.warn("could not start a thread, answering in place: {}", Outgoing.describe(failure));
+                    inPlace(original, messages.messages(false), done);
+                });
+    }
+
+    /**
+     * Posts the answer into {@code thread}, just started on {@code original}. Nothing may be lost: when
+     * nothing of it went out, it is tried {@code retries} more times in the thread, then in place.
+     */
+    private void intoNewThread(
+            Message original, ThreadChannel thread, Placed messages, Consumer<Posted> done, int retries) {
+        sendWhole(thread, null, messages.messages(true), sent -> {
+            if (!sent.isEmpty()) {
+                done.accept(posted(thread.getIdLong(), true, sent));
+            } else if (retries > 0) {
+                LOG.warn("the answer did not reach its new thread; trying once more");
+                intoNewThread(original, thread, messages, done, retries - 1);
+            } else {
+                LOG.warn("the answer did not reach its new thread; answering in place");
+                inPlace(original, messages.messages(false), done);
+            }
+        });
     }
 
     private void inPlace(Message original, List<MessageCreateData> messages, Consumer<Posted> done) {
@@ -118,7 +133,7 @@ public final class ReplyPoster {
                             m -> done.accept(sent), // the messages were counted as they went out
                             e -> {
                                 metrics.replyFailed();
-                                LOG.warn("could not add the buttons to an answer: {}", e.toString());
+                                LOG.warn("could not add the buttons to an answer: {}", Outgoing.describe(e));
                                 done.accept(sent);
                             });
         });
@@ -138,18 +153,23 @@ public final class ReplyPoster {
         }
         int common = Math.min(ids.size(), first.size());
         for (int i = 0; i < common; i++) {
-            channel.editMessageById(ids.get(i), Outgoing.edit(first.get(i)))
-                    .queue(m -> metrics.replySent(), e -> metrics.replyFailed());
+            channel.editMessageById(ids.get(i), Outgoing.edit(first.get(i))).queue(m -> metrics.replySent(), e -> {
+                metrics.replyFailed();
+                LOG.warn("could not edit an answer: {}", Outgoing.describe(e));
+            });
         }
         for (int i = common; i < ids.size(); i++) {
-            channel.deleteMessageById(ids.get(i)).queue(null, e -> LOG.debug("could not delete: {}", e.toString()));
+            channel.deleteMessageById(ids.get(i)).queue(null, ReplyPoster::deleteFailed);
         }
         List<Long> kept = new ArrayList<>(ids.subList(0, common));
         Outgoing.send(channel, null, first.subList(common, first.size()), metrics, sent -> {
             sent.forEach(m -> kept.add(m.getIdLong()));
             if (buttonsLast && kept.size() == messages.size()) {
                 channel.editMessageById(kept.get(0), Outgoing.componentsOf(messages.get(0)))
-                        .queue(null, e -> metrics.replyFailed());
+                        .queue(null, e -> {
+                            metrics.replyFailed();
+                            LOG.warn("could not add the buttons to an answer: {}", Outgoing.describe(e));
+                        });
             }
             done.accept(new Posted(where.channelId(), where.inThread(), kept, where.jumpUrl(), where.key()));
         });
@@ -157,8 +177,9 @@ public final class ReplyPoster {
 
     /**
      * Removes the answer at {@code where} in {@code channel}: its messages, and the thread the bot started
-     * for it when nobody else wrote there (that needs Manage Threads; without it the empty thread stays).
-     * Never deletes a thread holding other people's messages.
+     * for it when nobody else wrote there: deleted with Manage Threads, else archived (its creator may), so it
+     * leaves the channel's thread list and no request is sent that Discord would refuse. Never deletes a
+     * thread holding other people's messages.
      */
     public void remove(MessageChannel channel, Posted where) {
         deleteMessages(channel, where);
@@ -182,7 +203,7 @@ public final class ReplyPoster {
                             boolean others = false;
                             for (Message m : history) {
                                 if (m.getAuthor().getIdLong() == selfId) {
-                                    m.delete().queue(null, e -> LOG.debug("could not delete: {}", e.toString()));
+                                    m.delete().queue(null, ReplyPoster::deleteFailed);
                                 } else {
                                     others = true;
                                 }
@@ -191,16 +212,44 @@ public final class ReplyPoster {
                                 deleteThread(thread);
                             }
                         },
-                        e -> LOG.debug("could not read the thread: {}", e.toString()));
+                        e -> LOG.warn("could not read the thread: {}", Outgoing.describe(e)));
     }
 
-    private static void deleteThread(ThreadChannel thread) {
-        thread.delete().queue(null, e -> LOG.debug("could not delete the thread: {}", e.toString()));
+    /**
+     * Deletes {@code thread} when the bot has Manage Threads there (Discord refuses it otherwise, 50013),
+     * else archives it, which its creator may do.
+     */
+    static void deleteThread(ThreadChannel thread) {
+        Member self = thread.getGuild().getSelfMember();
+        if (self.hasPermission(thread, Permission.MANAGE_THREADS)) {
+            thread.delete().queue(null, e -> LOG.warn("could not delete the thread: {}", Outgoing.describe(e)));
+        } else if (thread.getOwnerIdLong() == self.getIdLong() && !thread.isArchived()) {
+            thread.getManager()
+                    .setArchived(true)
+                    .queue(null, e -> LOG.warn("could not archive the thread: {}", Outgoing.describe(e)));
+        }
+    }
+
+    /**
+     * Returns true when the bot may unarchive {@code thread}: it may when the thread is not locked, or with
+     * Manage Threads (topics/threads: a locked thread is unarchived by Manage Threads only).
+     */
+    static boolean mayUnarchive(ThreadChannel thread) {
+        return !thread.isLocked() || thread.getGuild().getSelfMember().hasPermission(thread, Permission.MANAGE_THREADS);
     }
 
     private static void deleteMessages(MessageChannel channel, Posted where) {
         for (Long id : where.messageIds()) {
-            channel.deleteMessageById(id).queue(null, e -> LOG.debug("could not delete: {}", e.toString()));
+            channel.deleteMessageById(id).queue(null, ReplyPoster::deleteFailed);
+        }
+    }
+
+    /** A deletion that found the message gone already (10008) is what was wanted; anything else is worth a WARN. */
+    private static void deleteFailed(Throwable e) {
+        if (e instanceof ErrorResponseException r && r.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
+            LOG.debug("already deleted: {}", Outgoing.describe(e));
+        } else {
+            LOG.warn("could not delete a message: {}", Outgoing.describe(e));
         }
     }
 

@@ -33,11 +33,21 @@ public final class FeedbackButton implements ButtonHandler {
         return ButtonIds.FEEDBACK;
     }
 
+    /**
+     * Acknowledges privately first (deferred: the vote is a database write, which may take longer than
+     * Discord's 3 seconds), then stores the vote on a work thread and says how it went.
+     */
     @Override
     public void onButton(ButtonInteractionEvent event, List<String> args) {
         boolean helped = !args.isEmpty() && args.get(0).equals("y");
         String rule = args.size() < 2 ? "" : String.join(":", args.subList(1, args.size()));
         long guildId = event.getGuild() == null ? 0 : event.getGuild().getIdLong();
+        event.deferReply(true)
+                .queue(null, e -> LOG.warn("could not acknowledge a feedback click: {}", Outgoing.describe(e)));
+        ctx.work().submit("feedback", () -> vote(event, guildId, rule, helped), Outgoing.failure(event, ctx.metrics()));
+    }
+
+    private void vote(ButtonInteractionEvent event, long guildId, String rule, boolean helped) {
         Outcome outcome;
         try {
             outcome = ctx.store()

@@ -26,7 +26,7 @@ import net.dv8tion.jda.api.entities.MessageReference;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
-import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.events.session.SessionInvalidateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.utils.TimeUtil;
 import org.slf4j.Logger;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the diagnostics posted while the bot was down. When a guild becomes ready (start-up, or a new
- * gateway session after one that could not be resumed), reads the history of each watched text and news
+ * gateway session after one that could not be resumed; once per guild and session), reads the history of each watched text and news
  * channel after its checkpoint, no further back than {@code ICEWARN_CATCH_UP_MAX_AGE}, and hands every user
  * message this process has not claimed to {@link AutoReply#answerMissed} — unless the bot already answered
  * it: a thread the bot started on the message that holds a message of the bot's, or a message of the bot's
@@ -85,11 +85,15 @@ public final class CatchUp extends ListenerAdapter {
         schedule(event.getJDA(), event.getGuild().getIdLong());
     }
 
+    /**
+     * The session could not be resumed: what was sent until the new one was never dispatched, so every
+     * channel is read again. JDA then sets the guilds up anew and fires {@link GuildReadyEvent} for each,
+     * which schedules the catch-up, once per guild and session ({@code SessionRecreateEvent} comes after
+     * them and schedules nothing).
+     */
     @Override
-    public void onSessionRecreate(SessionRecreateEvent event) {
-        // a new session after one that could not be resumed: what was sent in between was never dispatched
+    public void onSessionInvalidate(SessionInvalidateEvent event) {
         checkpoints.newSession();
-        event.getJDA().getGuilds().forEach(g -> schedule(event.getJDA(), g.getIdLong()));
     }
 
     private void schedule(JDA jda, long guildId) {

@@ -21,6 +21,13 @@ public final class RestControl {
     private final List<Fault> faults = new ArrayList<>();
     private final List<Hold> holds = new ArrayList<>();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration ackWindow = ACK_WINDOW;
+    private volatile Duration tokenLifetime = TOKEN_LIFETIME;
+    /** Discord's window for the first interaction callback. */
+    public static final Duration ACK_WINDOW = Duration.ofSeconds(3);
+    /** How long Discord keeps an interaction token valid. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+
     private int expiringInteractions;
 
     private final List<ArrivalHook> arrivalHooks = new ArrayList<>();
@@ -29,9 +36,16 @@ public final class RestControl {
      * A planned fault: the next {@code remaining} requests of {@code route} get {@code status}; with
      * {@code afterProcessing} the request takes effect first (the answer is lost, not the request).
      */
-    record Fault(String route, int status, Duration retryAfter, int[] remaining, boolean afterProcessing) {
+    record Fault(
+            String route,
+            int status,
+            Duration retryAfter,
+            int[] remaining,
+            boolean afterProcessing,
+            String scope,
+            boolean via) {
         Fault(String route, int status, Duration retryAfter, int[] remaining) {
-            this(route, status, retryAfter, remaining, false);
+            this(route, status, retryAfter, remaining, false, "user", true);
         }
     }
 
@@ -58,7 +72,44 @@ public final class RestControl {
      * then answers {@code status} anyway: a server error after the fact, where a blind retry would duplicate.
      */
     public synchronized void failNextAfterProcessing(String route, int count, int status) {
-        faults.add(new Fault(route, status, Duration.ZERO, new int[] {count}, true));
+        faults.add(new Fault(route, status, Duration.ZERO, new int[] {count}, true, "user", true));
+    }
+
+    /**
+     * Answers the next {@code count} requests of {@code route} with a 429 of scope {@code shared} (a limit on
+     * the resource, shared with other users; Discord does not count it as an invalid request).
+     */
+    public synchronized void rateLimitSharedNext(String route, int count, Duration retryAfter) {
+        faults.add(new Fault(route, 429, retryAfter, new int[] {count}, false, "shared", true));
+    }
+
+    /**
+     * Answers the next {@code count} requests of {@code route} with a 429 without a {@code Via} header: what
+     * JDA takes for a Cloudflare ban of the IP (it then waits {@code retry-after} before any request).
+     */
+    public synchronized void rateLimitWithoutViaNext(String route, int count, Duration retryAfter) {
+        faults.add(new Fault(route, 429, retryAfter, new int[] {count}, false, "user", false));
+    }
+
+    /**
+     * Sets how long an interaction may wait for its first callback (Discord: 3 s; after that the callback
+     * gets 10062). Shorter makes the window testable against a slow bot.
+     */
+    public void acknowledgeWithin(Duration window) {
+        this.ackWindow = Objects.requireNonNull(window, "window");
+    }
+
+    /** Sets how long an interaction token allows follow-ups and edits (Discord: 15 minutes; after it 50027). */
+    public void interactionTokenLifetime(Duration lifetime) {
+        this.tokenLifetime = Objects.requireNonNull(lifetime, "lifetime");
+    }
+
+    Duration ackWindow() {
+        return ackWindow;
+    }
+
+    Duration tokenLifetime() {
+        return tokenLifetime;
     }
 
     /**
@@ -102,7 +153,10 @@ public final class RestControl {
         return h;
     }
 
-    /** Removes every planned fault, expiry, hold not yet reached (released ones go on) and the latency. */
+    /**
+     * Removes every planned fault, expiry, hold not yet reached (released ones go on), the latency and the
+     * interaction windows set here.
+     */
     public synchronized void clear() {
         holds.forEach(Hold::release);
         holds.clear();
@@ -110,6 +164,8 @@ public final class RestControl {
         arrivalHooks.clear();
         expiringInteractions = 0;
         latency = Duration.ZERO;
+        ackWindow = ACK_WINDOW;
+        tokenLifetime = TOKEN_LIFETIME;
     }
 
     synchronized boolean takeExpiry() {

@@ -20,9 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The simulated REST API on the JDK's {@link HttpServer}: the routes the bot calls (gateway, self user,
@@ -42,12 +46,41 @@ final class SimRest {
     private final String token;
     private final HttpServer server;
     private final ExecutorService pool;
+    private final ScheduledExecutorService archiver = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sim-thread-archiver");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Long> commandIds = new ConcurrentHashMap<>();
     /** The bot's message per channel and nonce, for {@code enforce_nonce} (kept for the simulator's life). */
     private final Map<String, Long> nonces = new ConcurrentHashMap<>();
+    /** Discord's global limit: every bot request except the interaction routes. */
+    private final Bucket global;
+    /** Answers Discord counts towards its invalid-request limit: 401, 403 and 429 (except scope shared). */
+    private final AtomicLong invalid = new AtomicLong();
+    /** Tokens of interactions a test made expire ({@link RestControl#expireNextInteractions}). */
+    private final Set<String> expiredByKnob = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Discord's per-route buckets where it is known to be tighter than the global limit (Discord publishes no
+     * per-route figures; these are what its {@code x-ratelimit-*} headers advertise for bots), per route and
+     * major parameter; every other route gets {@link #DEFAULT_BUCKET}.
+     */
+    static final Map<String, Limit> DISCORD_BUCKETS = Map.of(
+            "POST channels/{id}/messages", new Limit(5, Duration.ofSeconds(5)),
+            "PATCH channels/{id}/messages/{id}", new Limit(5, Duration.ofSeconds(5)),
+            "DELETE channels/{id}/messages/{id}", new Limit(5, Duration.ofSeconds(1)),
+            "POST channels/{id}/messages/{id}/threads", new Limit(5, Duration.ofSeconds(5)),
+            "PATCH channels/{id}", new Limit(5, Duration.ofSeconds(5)),
+            "DELETE channels/{id}", new Limit(5, Duration.ofSeconds(5)));
+    /** The bucket of a route Discord advertises no tighter limit for. */
+    static final Limit DEFAULT_BUCKET = new Limit(50, Duration.ofSeconds(1));
+
+    /** A bucket's size: {@code limit} requests per {@code window}. */
+    record Limit(int limit, Duration window) {}
 
     SimRest(World world, Recorder recorder, SimGateway gateway, RestControl control, SimOptions options, String token)
             throws IOException {
@@ -65,13 +98,23 @@ final class SimRest {
         });
         server.setExecutor(pool);
         server.createContext("/", this::handle);
+        this.global = new Bucket("global", options.globalLimit(), Duration.ofSeconds(1));
+    }
+
+    /** Returns how many answers so far count towards Discord's invalid-request limit (401, 403, 429). */
+    long invalidRequests() {
+        return invalid.get();
     }
 
     void start() {
         server.start();
+        // Discord archives idle threads on a timer and tells the bot (THREAD_UPDATE)
+        archiver.scheduleWithFixedDelay(
+                () -> world.threadIds().forEach(this::archiveIfIdle), 100, 100, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
+        archiver.shutdownNow();
         server.stop(0);
         pool.shutdownNow();
     }
@@ -88,8 +131,13 @@ final class SimRest {
     }
 
     /** Registers an interaction the simulator sent, so its callback and webhook routes answer. */
-    void expectInteraction(long id, String interactionToken, long channelId, int type) {
-        interactions.put(interactionToken, new Interaction(id, channelId, type));
+    void expectInteraction(long id, String interactionToken, long channelId, int type, long messageId) {
+        interactions.put(interactionToken, new Interaction(id, channelId, type, messageId));
+    }
+
+    /** Notes an interaction a test made expire: its 10062 answers are the injected fault, not the bot's. */
+    void expiredByKnob(String interactionToken) {
+        expiredByKnob.add(interactionToken);
     }
 
     /** Returns the ID Discord gave the command {@code name} when the bot registered it, or a new one. */
@@ -211,12 +259,19 @@ final class SimRest {
                 answer = faultAnswer(injected.get(), bucket);
             } else if (!webhookRoute && !("Bot " + token).equals(auth)) {
                 answer = Answer.error(401, 0, "401: Unauthorized");
+            } else if (!webhookRoute && !global.tryTake()) {
+                answer = Answer.globalLimited(global.resetAfter());
             } else if (!bucket.tryTake()) {
                 answer = Answer.rateLimited(bucket.resetAfter(), bucket);
             } else {
                 answer = answer(method, path, query, body);
                 answer.bucket = bucket;
             }
+            if ((answer.status == 401 || answer.status == 403 || answer.status == 429)
+                    && !"shared".equals(answer.headers.get("x-ratelimit-scope"))) {
+                invalid.incrementAndGet();
+            }
+            fault |= answer.injected;
             record.add(answer.status, fault, answer.json == null ? "" : Json.write(answer.json));
             if (hold.isPresent()) {
                 hold.get().holdAfter();
@@ -239,22 +294,29 @@ final class SimRest {
         String[] parts = path.split("/");
         String major = parts.length > 1 ? parts[0] + "/" + parts[1] : path;
         String key = route + " " + major;
+        Limit limit = options.bucketLimit() > 0
+                ? new Limit(options.bucketLimit(), options.bucketWindow())
+                : DISCORD_BUCKETS.getOrDefault(route, DEFAULT_BUCKET);
         return buckets.computeIfAbsent(
-                key,
-                k -> new Bucket(Integer.toHexString(route.hashCode()), options.bucketLimit(), options.bucketWindow()));
+                key, k -> new Bucket(Integer.toHexString(route.hashCode()), limit.limit(), limit.window()));
     }
 
     private static Answer faultAnswer(RestControl.Fault f, Bucket bucket) {
         if (f.status() == 429) {
             double after = f.retryAfter().toMillis() / 1000.0;
-            return Answer.rateLimited(after, bucket);
+            Answer a = Answer.rateLimited(after, bucket);
+            a.headers.put("x-ratelimit-scope", f.scope());
+            a.via = f.via();
+            return a;
         }
         return Answer.error(f.status(), 0, f.status() + ": simulated server error");
     }
 
     private static void write(HttpExchange ex, Answer a) throws IOException {
         var h = ex.getResponseHeaders();
-        h.set("Via", "1.1 google");
+        if (a.via) {
+            h.set("Via", "1.1 google");
+        }
         a.headers.forEach(h::set);
         if (a.bucket != null && a.status != 429) {
             a.bucket.headers(h::set);
@@ -298,48 +360,41 @@ final class SimRest {
             case "PUT applications/{id}/commands":
                 return Answer.ok(commands(p[1], body.node()));
             case "POST channels/{id}/messages":
-                return createMessage(id(p[1]), body.node());
+                return createMessage(id(p[1]), body);
             case "GET channels/{id}/messages":
-                return history(id(p[1]), query);
+                return access(id(p[1]), 0).orElseGet(() -> history(id(p[1]), query));
             case "GET channels/{id}/messages/{id}":
-                return world.message(id(p[3]))
-                        .filter(m -> m.path("channel_id").asText().equals(p[1]))
-                        .map(Answer::ok)
-                        .orElseGet(() -> Answer.error(404, 10008, "Unknown Message"));
+                return access(id(p[1]), World.READ_MESSAGE_HISTORY)
+                        .orElseGet(() -> world.message(id(p[3]))
+                                .filter(m -> m.path("channel_id").asText().equals(p[1]))
+                                .map(Answer::ok)
+                                .orElseGet(() -> Answer.error(404, 10008, "Unknown Message")));
             case "PATCH channels/{id}/messages/{id}":
-                return editMessage(id(p[1]), id(p[3]), body.node());
+                return editMessage(id(p[1]), id(p[3]), body);
             case "DELETE channels/{id}/messages/{id}":
                 return deleteMessage(id(p[1]), id(p[3]));
             case "POST channels/{id}/messages/{id}/threads":
                 return startThread(id(p[1]), id(p[3]), body.node());
             case "GET channels/{id}":
-                return world.channelJson(id(p[1]))
-                        .map(Answer::ok)
-                        .orElseGet(() -> Answer.error(404, 10003, "Unknown Channel"));
+                return access(id(p[1]), 0)
+                        .orElseGet(() ->
+                                world.channelJson(id(p[1])).map(Answer::ok).orElseThrow());
             case "PATCH channels/{id}":
-                return world.channelJson(id(p[1]))
-                        .map(c -> {
-                            ObjectNode updated = (ObjectNode) c;
-                            body.node().fields().forEachRemaining(e -> updated.set(e.getKey(), e.getValue()));
-                            return Answer.ok(updated);
-                        })
-                        .orElseGet(() -> Answer.error(404, 10003, "Unknown Channel"));
+                return editChannel(id(p[1]), body.node());
             case "DELETE channels/{id}":
-                return world.channelJson(id(p[1]))
-                        .map(Answer::ok)
-                        .orElseGet(() -> Answer.error(404, 10003, "Unknown Channel"));
+                return deleteChannel(id(p[1]));
             case "POST interactions/{id}/{token}/callback":
-                return callback(id(p[1]), p[2], body.node());
+                return callback(id(p[1]), p[2], body);
             case "POST webhooks/{id}/{token}":
-                return followUp(p[2], body.node());
+                return followUp(p[2], body);
             case "PATCH webhooks/{id}/{token}/messages/@original":
             case "PATCH webhooks/{id}/{token}/messages/{id}":
-                return editWebhookMessage(p[2], p[4], body.node());
+                return editWebhookMessage(p[2], p[4], body);
             case "DELETE webhooks/{id}/{token}/messages/@original":
-            case "DELETE webhooks/{id}/{token}/messages/{id}":
-                return interactions.containsKey(p[2])
-                        ? Answer.noContent()
-                        : Answer.error(404, 10015, "Unknown Webhook");
+            case "DELETE webhooks/{id}/{token}/messages/{id}": {
+                Optional<Answer> refused = tokenRefused(p[2]);
+                return refused.orElseGet(Answer::noContent);
+            }
             default:
                 return Answer.error(404, 0, "404: Not Found");
         }
@@ -373,9 +428,63 @@ final class SimRest {
         return out;
     }
 
-    private Answer createMessage(long channelId, JsonNode body) {
+    /**
+     * Returns the refusal of a request on channel {@code channelId} that needs {@code needed} besides View
+     * Channel: 404 10003 for an unknown channel, 403 50001 (Missing Access) without View Channel, 403 50013
+     * (Missing Permissions) without {@code needed}; empty when allowed.
+     */
+    private Optional<Answer> access(long channelId, long needed) {
         if (!world.channelExists(channelId)) {
-            return Answer.error(404, 10003, "Unknown Channel");
+            return Optional.of(Answer.error(404, 10003, "Unknown Channel"));
+        }
+        long have = world.botPermissionsIn(channelId);
+        if ((have & World.VIEW_CHANNEL) == 0) {
+            return Optional.of(Answer.error(403, 50001, "Missing Access"));
+        }
+        if ((have & needed) != needed) {
+            return Optional.of(Answer.error(403, 50013, "Missing Permissions"));
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the 50035 answer when {@code body} breaks a message rule, else empty. */
+    private static Optional<Answer> invalid(JsonNode body, int files, boolean create) {
+        return MessageRules.check(body, files, create)
+                .map(v -> v.path().isEmpty()
+                        ? Answer.error(400, 50006, v.message())
+                        : new Answer(400, MessageRules.invalidFormBody(v)));
+    }
+
+    /** Archives thread {@code channelId} when it has been idle long enough, telling the bot (THREAD_UPDATE). */
+    private void archiveIfIdle(long channelId) {
+        world.archiveIfIdle(channelId).ifPresent(t -> dispatchThread("THREAD_UPDATE", t));
+    }
+
+    private void dispatchThread(String type, ObjectNode thread) {
+        if (gateway.sessionId() != null) {
+            gateway.dispatch(type, thread.deepCopy());
+        }
+    }
+
+    private Answer createMessage(long channelId, Body raw) {
+        JsonNode body = raw.node();
+        boolean thread = world.isThread(channelId);
+        long needed = (thread ? World.SEND_MESSAGES_IN_THREADS : World.SEND_MESSAGES)
+                | (raw.files().isEmpty() ? 0 : World.ATTACH_FILES);
+        Optional<Answer> refused =
+                access(channelId, needed).or(() -> invalid(body, raw.files().size(), true));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (thread) {
+            archiveIfIdle(channelId);
+            if (world.archived(channelId)) {
+                // sending unarchives a thread, unless it is locked (then only Manage Threads may)
+                if (world.locked(channelId) && (world.botPermissionsIn(channelId) & World.MANAGE_THREADS) == 0) {
+                    return Answer.error(400, 50083, "Thread is archived");
+                }
+                dispatchThread("THREAD_UPDATE", world.setArchived(channelId, false));
+            }
         }
         String nonce = body.path("nonce").asText("");
         boolean enforceNonce = body.path("enforce_nonce").asBoolean(false) && !nonce.isEmpty();
@@ -478,6 +587,9 @@ final class SimRest {
         if (limit < 1 || limit > 100) {
             return Answer.error(400, 50035, "Invalid Form Body (limit: must be between 1 and 100)");
         }
+        if ((world.botPermissionsIn(channelId) & World.READ_MESSAGE_HISTORY) == 0) {
+            return Answer.ok(Json.array()); // Discord: without Read Message History no message is returned
+        }
         List<JsonNode> all = world.messagesIn(channelId); // oldest first
         List<JsonNode> page;
         if (after != null) {
@@ -505,10 +617,26 @@ final class SimRest {
         return Long.parseUnsignedLong(message.path("id").asText());
     }
 
-    private Answer editMessage(long channelId, long messageId, JsonNode body) {
+    private Answer editMessage(long channelId, long messageId, Body raw) {
+        JsonNode body = raw.node();
+        Optional<Answer> refused = access(channelId, 0);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Optional<JsonNode> m = world.message(messageId);
         if (m.isEmpty() || !m.get().path("channel_id").asText().equals(Long.toUnsignedString(channelId))) {
             return Answer.error(404, 10008, "Unknown Message");
+        }
+        if (world.authorOf(m.get()) != world.botUserId()) {
+            return Answer.error(403, 50005, "Cannot edit a message authored by another user");
+        }
+        refused = invalid(body, raw.files().size(), false);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        archiveIfIdle(channelId);
+        if (world.archived(channelId)) {
+            return Answer.error(400, 50083, "Thread is archived");
         }
         ObjectNode changes = apply(Json.object(), body);
         ObjectNode edited = world.editMessage(messageId, changes).orElseThrow();
@@ -520,9 +648,17 @@ final class SimRest {
     }
 
     private Answer deleteMessage(long channelId, long messageId) {
+        Optional<Answer> refused = access(channelId, 0);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Optional<JsonNode> m = world.message(messageId);
         if (m.isEmpty() || !m.get().path("channel_id").asText().equals(Long.toUnsignedString(channelId))) {
             return Answer.error(404, 10008, "Unknown Message");
+        }
+        if (world.authorOf(m.get()) != world.botUserId()
+                && (world.botPermissionsIn(channelId) & World.MANAGE_MESSAGES) == 0) {
+            return Answer.error(403, 50013, "Missing Permissions");
         }
         world.deleteMessage(messageId);
         if (gateway.sessionId() != null) {
@@ -536,7 +672,17 @@ final class SimRest {
         return Answer.noContent();
     }
 
+    /** The {@code auto_archive_duration} values Discord accepts, in minutes. */
+    static final Set<Integer> ARCHIVE_DURATIONS = Set.of(60, 1440, 4320, 10080);
+
     private Answer startThread(long channelId, long messageId, JsonNode body) {
+        Optional<Answer> refused = access(channelId, World.CREATE_PUBLIC_THREADS);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (world.isThread(channelId)) {
+            return Answer.error(400, 50024, "Cannot execute action on this channel type");
+        }
         Optional<JsonNode> m = world.message(messageId);
         if (m.isEmpty() || !m.get().path("channel_id").asText().equals(Long.toUnsignedString(channelId))) {
             return Answer.error(404, 10008, "Unknown Message");
@@ -545,8 +691,22 @@ final class SimRest {
             return Answer.error(400, 160004, "A thread has already been created for this message");
         }
         String name = body.path("name").asText("");
-        if (name.isEmpty() || name.length() > 100) {
-            return Answer.error(400, 50035, "Invalid Form Body (name)");
+        int length = name.codePointCount(0, name.length());
+        if (length < 1 || length > 100) {
+            return new Answer(
+                    400,
+                    MessageRules.invalidFormBody(new MessageRules.Violation(
+                            "name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")));
+        }
+        if (body.has("auto_archive_duration")
+                && !ARCHIVE_DURATIONS.contains(
+                        body.path("auto_archive_duration").asInt())) {
+            return new Answer(
+                    400,
+                    MessageRules.invalidFormBody(new MessageRules.Violation(
+                            "auto_archive_duration",
+                            "BASE_TYPE_CHOICES",
+                            "Value must be one of {60, 1440, 4320, 10080}.")));
         }
         ObjectNode thread = world.createThread(
                 channelId, messageId, name, body.path("auto_archive_duration").asInt(1440));
@@ -562,18 +722,112 @@ final class SimRest {
         return Answer.created(thread);
     }
 
-    private Answer callback(long interactionId, String interactionToken, JsonNode body) {
+    /**
+     * {@code PATCH channels/{id}}: a thread's name, archived and auto-archive duration need its creator or
+     * Manage Threads, {@code locked} needs Manage Threads, an archived thread takes only an unarchive; another
+     * channel needs Manage Channels.
+     */
+    private Answer editChannel(long channelId, JsonNode body) {
+        Optional<Answer> refused = access(channelId, 0);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        long have = world.botPermissionsIn(channelId);
+        boolean manageThreads = (have & World.MANAGE_THREADS) != 0;
+        if (!world.isThread(channelId)) {
+            if ((have & World.MANAGE_CHANNELS) == 0) {
+                return Answer.error(403, 50013, "Missing Permissions");
+            }
+            return Answer.ok(world.updateChannel(channelId, body));
+        }
+        JsonNode thread = world.channelJson(channelId).orElseThrow();
+        boolean creator = thread.path("owner_id").asText().equals(Long.toUnsignedString(world.botUserId()));
+        if (body.has("locked") && !manageThreads || !creator && !manageThreads) {
+            return Answer.error(403, 50013, "Missing Permissions");
+        }
+        if (body.has("name")) {
+            String name = body.path("name").asText("");
+            if (name.isEmpty() || name.codePointCount(0, name.length()) > 100) {
+                return new Answer(
+                        400,
+                        MessageRules.invalidFormBody(new MessageRules.Violation(
+                                "name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")));
+            }
+        }
+        archiveIfIdle(channelId);
+        boolean unarchive = body.has("archived") && !body.path("archived").asBoolean();
+        if (world.archived(channelId) && !unarchive) {
+            return Answer.error(400, 50083, "Thread is archived");
+        }
+        ObjectNode updated = world.updateChannel(channelId, body);
+        dispatchThread("THREAD_UPDATE", updated);
+        return Answer.ok(updated);
+    }
+
+    /** {@code DELETE channels/{id}}: a thread needs Manage Threads, another channel Manage Channels. */
+    private Answer deleteChannel(long channelId) {
+        boolean thread = world.isThread(channelId);
+        Optional<Answer> refused = access(channelId, thread ? World.MANAGE_THREADS : World.MANAGE_CHANNELS);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        ObjectNode gone = world.deleteChannel(channelId).orElseThrow();
+        if (gateway.sessionId() != null) {
+            ObjectNode d = Json.object()
+                    .put("id", gone.path("id").asText())
+                    .put("guild_id", Long.toUnsignedString(world.guildId()))
+                    .put("type", gone.path("type").asInt());
+            if (thread) {
+                d.put("parent_id", gone.path("parent_id").asText());
+            }
+            gateway.dispatch(thread ? "THREAD_DELETE" : "CHANNEL_DELETE", thread ? d : gone);
+        }
+        return Answer.ok(gone);
+    }
+
+    /** The callback types Discord allows per interaction type (receiving-and-responding#responding). */
+    static final Map<Integer, Set<Integer>> CALLBACK_TYPES = Map.of(
+            2, Set.of(4, 5, 9), // APPLICATION_COMMAND
+            3, Set.of(4, 5, 6, 7, 9), // MESSAGE_COMPONENT
+            4, Set.of(8), // APPLICATION_COMMAND_AUTOCOMPLETE
+            5, Set.of(4, 5, 6, 7)); // MODAL_SUBMIT
+
+    private Answer unknownInteraction(String interactionToken) {
+        Answer a = Answer.error(404, 10062, "Unknown interaction");
+        a.injected = expiredByKnob.contains(interactionToken);
+        return a;
+    }
+
+    private Answer callback(long interactionId, String interactionToken, Body raw) {
+        JsonNode body = raw.node();
         Interaction i = interactions.get(interactionToken);
         if (i == null || i.id != interactionId) {
-            return Answer.error(404, 10062, "Unknown interaction");
+            return unknownInteraction(interactionToken);
         }
         synchronized (i) {
             if (i.acknowledged) {
                 return Answer.error(400, 40060, "Interaction has already been acknowledged.");
             }
-            i.acknowledged = true;
+            if (System.nanoTime() - i.createdNanos > control.ackWindow().toNanos()) {
+                return Answer.error(404, 10062, "Unknown interaction"); // not acknowledged within 3 s
+            }
             int type = body.path("type").asInt();
+            if (!CALLBACK_TYPES.getOrDefault(i.type, Set.of()).contains(type)) {
+                return new Answer(
+                        400,
+                        MessageRules.invalidFormBody(new MessageRules.Violation(
+                                "type",
+                                "INTERACTION_CALLBACK_TYPE_INVALID",
+                                "Invalid callback type for this interaction")));
+            }
             JsonNode data = body.path("data");
+            if (type == 4 || type == 7) {
+                Optional<Answer> refused = invalid(data, raw.files().size(), type == 4);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
+            i.acknowledged = true;
             i.ephemeral = (data.path("flags").asInt() & 64) != 0;
             if (type == 8 || type == 1) {
                 return Answer.noContent();
@@ -601,20 +855,43 @@ final class SimRest {
                 if (type == 4) {
                     resource.set("message", stored);
                 }
+            } else if ((type == 6 || type == 7) && i.messageId != 0) {
+                i.originalId = i.messageId; // @original is now the message of the component
+                if (type == 7) {
+                    world.editMessage(i.messageId, apply(Json.object(), data))
+                            .ifPresent(m -> resource.set("message", m));
+                }
             }
             return Answer.ok(response);
         }
     }
 
-    private Answer followUp(String interactionToken, JsonNode body) {
+    /**
+     * Returns the refusal of a webhook request with {@code interactionToken}: 404 10015 for a token Discord
+     * never gave or one not acknowledged yet, 401 50027 for one older than 15 minutes; else empty.
+     */
+    private Optional<Answer> tokenRefused(String interactionToken) {
         Interaction i = interactions.get(interactionToken);
-        if (i == null) {
-            return Answer.error(404, 10015, "Unknown Webhook");
+        if (i == null || !i.acknowledged) {
+            Answer a = Answer.error(404, 10015, "Unknown Webhook");
+            a.injected = expiredByKnob.contains(interactionToken);
+            return Optional.of(a);
         }
+        if (System.nanoTime() - i.createdNanos > control.tokenLifetime().toNanos()) {
+            return Optional.of(Answer.error(401, 50027, "Invalid Webhook Token"));
+        }
+        return Optional.empty();
+    }
+
+    private Answer followUp(String interactionToken, Body raw) {
+        JsonNode body = raw.node();
+        Optional<Answer> refused = tokenRefused(interactionToken)
+                .or(() -> invalid(body, raw.files().size(), true));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Interaction i = interactions.get(interactionToken);
         synchronized (i) {
-            if (!i.acknowledged) {
-                return Answer.error(404, 10015, "Unknown Webhook");
-            }
             if (i.deferred) {
                 // Discord turns the first follow-up after a deferral into the deferred message itself
                 i.deferred = false;
@@ -630,11 +907,14 @@ final class SimRest {
         }
     }
 
-    private Answer editWebhookMessage(String interactionToken, String which, JsonNode body) {
-        Interaction i = interactions.get(interactionToken);
-        if (i == null) {
-            return Answer.error(404, 10015, "Unknown Webhook");
+    private Answer editWebhookMessage(String interactionToken, String which, Body raw) {
+        JsonNode body = raw.node();
+        Optional<Answer> refused = tokenRefused(interactionToken)
+                .or(() -> invalid(body, raw.files().size(), false));
+        if (refused.isPresent()) {
+            return refused.get();
         }
+        Interaction i = interactions.get(interactionToken);
         synchronized (i) {
             long id = which.equals("@original") ? i.originalId : id(which);
             if (id == 0) {
@@ -653,15 +933,18 @@ final class SimRest {
         final long id;
         final long channelId;
         final int type;
+        final long messageId;
+        final long createdNanos = System.nanoTime();
         boolean acknowledged;
         boolean deferred;
         boolean ephemeral;
         long originalId;
 
-        Interaction(long id, long channelId, int type) {
+        Interaction(long id, long channelId, int type, long messageId) {
             this.id = id;
             this.channelId = channelId;
             this.type = type;
+            this.messageId = messageId;
         }
     }
 
@@ -719,6 +1002,10 @@ final class SimRest {
         final JsonNode json;
         final Map<String, String> headers = new HashMap<>();
         Bucket bucket;
+        /** False for a 429 without {@code Via}, which JDA takes for a Cloudflare ban. */
+        boolean via = true;
+        /** True when a test's knob caused this answer (it is then recorded as a fault). */
+        boolean injected;
 
         Answer(int status, JsonNode json) {
             this.status = status;
@@ -739,6 +1026,20 @@ final class SimRest {
 
         static Answer error(int status, int code, String message) {
             return new Answer(status, Json.object().put("message", message).put("code", code));
+        }
+
+        /** The global limit's 429: {@code X-RateLimit-Global}, scope {@code global}, {@code "global": true}. */
+        static Answer globalLimited(double retryAfterSeconds) {
+            Answer a = new Answer(
+                    429,
+                    Json.object()
+                            .put("message", "You are being rate limited.")
+                            .put("retry_after", retryAfterSeconds)
+                            .put("global", true));
+            a.headers.put("retry-after", String.valueOf(Math.max(1, (long) Math.ceil(retryAfterSeconds))));
+            a.headers.put("x-ratelimit-global", "true");
+            a.headers.put("x-ratelimit-scope", "global");
+            return a;
         }
 
         static Answer rateLimited(double retryAfterSeconds, Bucket bucket) {

@@ -178,6 +178,35 @@ public final class SimulatedDiscord implements AutoCloseable {
         awaitCommandsRegistered(1, timeout);
     }
 
+    /**
+     * Returns how many of the bot's requests so far Discord would count towards its invalid-request limit
+     * (10,000 per 10 minutes per IP, then a temporary ban): answers 401, 403 and 429, except a 429 of scope
+     * {@code shared}. Injected faults count too, as on Discord.
+     */
+    public long invalidRequests() {
+        return rest.invalidRequests();
+    }
+
+    /** Returns the requests the simulator refused (4xx) on its own, not by an injected fault. */
+    public List<RestCall> rejected() {
+        return recorder.rest(c -> c.status() >= 400 && c.status() < 500 && !c.fault());
+    }
+
+    /**
+     * Fails unless the bot made no request the simulator refused on its own (4xx, 429 included) and no
+     * invalid request (401, 403, 429) that a scenario did not inject; lists the offenders with the answers.
+     */
+    public void assertNoRejectedOrInvalid() {
+        List<RestCall> rejected = recorder.rest(c -> c.status() >= 400 && c.status() < 500 && !c.fault());
+        if (!rejected.isEmpty()) {
+            throw new AssertionError("the simulated Discord refused " + rejected.size() + " requests: "
+                    + rejected.stream()
+                            .limit(20)
+                            .map(c -> c + " " + c.response())
+                            .toList());
+        }
+    }
+
     /** Returns the routes the bot called that the simulator does not implement (it answered them 404). */
     public Set<String> unknownRoutes() {
         Set<String> out = new java.util.TreeSet<>();
@@ -364,8 +393,13 @@ public final class SimulatedDiscord implements AutoCloseable {
     private SimInteraction interact(long channelId, long userId, int type, ObjectNode data, ObjectNode extra) {
         long id = ids.next();
         String interactionToken = "aW50ZXJhY3Rpb246" + Long.toUnsignedString(id) + ":" + random(120);
-        if (!control.takeExpiry()) {
-            rest.expectInteraction(id, interactionToken, channelId, type);
+        if (control.takeExpiry()) {
+            rest.expiredByKnob(interactionToken);
+        } else {
+            long messageId = extra.path("message").has("id")
+                    ? Long.parseUnsignedLong(extra.path("message").path("id").asText())
+                    : 0;
+            rest.expectInteraction(id, interactionToken, channelId, type, messageId);
         }
         ObjectNode d = Json.object()
                 .put("id", Long.toUnsignedString(id))

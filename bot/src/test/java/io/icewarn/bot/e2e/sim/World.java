@@ -3,6 +3,7 @@ package io.icewarn.bot.e2e.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,10 @@ public final class World {
     private final Map<Long, Long> moreGuildBotRole = new ConcurrentHashMap<>();
 
     private final Map<Long, Long> moreGuildOf = new ConcurrentHashMap<>();
+    /** When each thread last had activity (created, a message, unarchived), for auto-archiving. */
+    private final Map<Long, Long> threadActivityNanos = new ConcurrentHashMap<>();
+    /** The idle time after which a thread archives; null: its {@code auto_archive_duration} in minutes. */
+    private volatile Duration threadIdle;
 
     World(Snowflakes ids, SimOptions options) {
         this.ids = ids;
@@ -216,6 +221,7 @@ public final class World {
                 .put("create_timestamp", now);
         t.putArray("applied_tags");
         channels.put(messageId, t);
+        threadActivityNanos.put(messageId, System.nanoTime());
         ObjectNode starter = messages.get(messageId);
         if (starter != null) {
             starter.set("thread", t.deepCopy());
@@ -248,6 +254,7 @@ public final class World {
         if (channel != null) {
             channel.put("last_message_id", Long.toUnsignedString(id));
             if (channel.path("type").asInt() == 11) {
+                threadActivityNanos.put(channelId, System.nanoTime());
                 channel.put("message_count", channel.path("message_count").asInt() + 1);
                 channel.put(
                         "total_message_sent", channel.path("total_message_sent").asInt() + 1);
@@ -370,14 +377,20 @@ public final class World {
                 .put("member_count", humans.size() + 2);
         g.putArray("features");
         ArrayNode roles = g.putArray("roles");
-        roles.add(role(guildId, "@everyone", 0, 1L << 10 | 1L << 11 | 1L << 16 | 1L << 31, false));
+        roles.add(role(guildId, "@everyone", 0, EVERYONE, false));
         roles.add(role(botRoleId, "icewarn", 1, options.botPermissions(), true));
         ArrayNode chans = g.putArray("channels");
         ArrayNode threads = g.putArray("threads");
-        channels.values().stream()
-                .filter(c -> !moreGuildOf.containsKey(
-                        Long.parseUnsignedLong(c.path("id").asText())))
-                .forEach(c -> (c.path("type").asInt() == 11 ? threads : chans).add(c.deepCopy()));
+        for (ObjectNode c : channels.values()) {
+            if (moreGuildOf.containsKey(Long.parseUnsignedLong(c.path("id").asText()))) {
+                continue; // a channel of another guild: its own GUILD_CREATE lists it
+            }
+            if (c.path("type").asInt() != 11) {
+                chans.add(c.deepCopy());
+            } else if (!c.path("thread_metadata").path("archived").asBoolean()) {
+                threads.add(c.deepCopy()); // GUILD_CREATE lists active threads only
+            }
+        }
         g.putArray("members").add(memberWithUser(botUserId));
         g.putArray("emojis");
         g.putArray("stickers");
@@ -408,7 +421,207 @@ public final class World {
 
     /** Returns the permissions the bot has in the guild (both its roles), as a decimal string. */
     String botPermissionsText() {
-        return Long.toString(options.botPermissions() | 1L << 10 | 1L << 11 | 1L << 16 | 1L << 31);
+        return Long.toString(options.botPermissions() | EVERYONE);
+    }
+
+    // ---- permissions (https://discord.com/developers/docs/topics/permissions#permission-overwrites) ----
+
+    static final long ADMINISTRATOR = 1L << 3;
+    static final long MANAGE_CHANNELS = 1L << 4;
+    static final long VIEW_CHANNEL = 1L << 10;
+    static final long SEND_MESSAGES = 1L << 11;
+    static final long MANAGE_MESSAGES = 1L << 13;
+    static final long ATTACH_FILES = 1L << 15;
+    static final long READ_MESSAGE_HISTORY = 1L << 16;
+    static final long MANAGE_THREADS = 1L << 34;
+    static final long CREATE_PUBLIC_THREADS = 1L << 35;
+    static final long SEND_MESSAGES_IN_THREADS = 1L << 38;
+    /** What @everyone may do in the simulated guild. */
+    static final long EVERYONE = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | 1L << 31;
+
+    /**
+     * Adds a permission overwrite to channel {@code channelId} for {@code targetId} (a role, the guild ID for
+     * @everyone, or a member); {@code member} tells which. Set it before the bot connects: GUILD_CREATE carries
+     * it, and no CHANNEL_UPDATE is sent for a later change.
+     */
+    public void overwrite(long channelId, long targetId, boolean member, long allow, long deny) {
+        ObjectNode c = channels.get(channelId);
+        if (c == null) {
+            throw new IllegalArgumentException("no channel " + channelId);
+        }
+        synchronized (c) {
+            ((ArrayNode) c.get("permission_overwrites"))
+                    .addObject()
+                    .put("id", Long.toUnsignedString(targetId))
+                    .put("type", member ? 1 : 0)
+                    .put("allow", Long.toString(allow))
+                    .put("deny", Long.toString(deny));
+        }
+    }
+
+    /**
+     * Returns the bot's permissions in channel or thread {@code channelId} as Discord computes them: @everyone
+     * and its role, then the channel's (a thread: its parent's) overwrites for @everyone, its role and itself;
+     * Administrator allows everything.
+     */
+    long botPermissionsIn(long channelId) {
+        long base = EVERYONE | options.botPermissions();
+        if ((base & ADMINISTRATOR) != 0) {
+            return ~0L;
+        }
+        ObjectNode c = channels.get(channelId);
+        if (c != null && c.path("type").asInt() == 11) {
+            c = channels.get(Long.parseUnsignedLong(c.path("parent_id").asText()));
+        }
+        if (c == null) {
+            return base;
+        }
+        long p = base;
+        long roleAllow = 0;
+        long roleDeny = 0;
+        synchronized (c) {
+            for (JsonNode o : c.path("permission_overwrites")) {
+                long target = Long.parseUnsignedLong(o.path("id").asText());
+                long allow = Long.parseLong(o.path("allow").asText("0"));
+                long deny = Long.parseLong(o.path("deny").asText("0"));
+                if (target == guildId) {
+                    p = (p & ~deny) | allow;
+                } else if (target == botRoleId) {
+                    roleAllow |= allow;
+                    roleDeny |= deny;
+                }
+            }
+            p = (p & ~roleDeny) | roleAllow;
+            for (JsonNode o : c.path("permission_overwrites")) {
+                if (o.path("type").asInt() == 1
+                        && Long.parseUnsignedLong(o.path("id").asText()) == botUserId) {
+                    p = (p & ~Long.parseLong(o.path("deny").asText("0")))
+                            | Long.parseLong(o.path("allow").asText("0"));
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Returns the author's user ID of a stored message, or 0. */
+    long authorOf(JsonNode message) {
+        return Long.parseUnsignedLong(message.path("author").path("id").asText("0"));
+    }
+
+    // ---- thread archiving (https://discord.com/developers/docs/topics/threads#active-archived-threads) ----
+
+    /**
+     * Makes threads archive after {@code idle} without activity instead of their {@code auto_archive_duration}
+     * (minutes): seconds make the 24-hour rule testable. Null restores Discord's rule.
+     */
+    public void archiveThreadsAfter(Duration idle) {
+        this.threadIdle = idle;
+    }
+
+    /** Returns the IDs of every thread. */
+    List<Long> threadIds() {
+        return channels.values().stream()
+                .filter(c -> c.path("type").asInt() == 11)
+                .map(c -> Long.parseUnsignedLong(c.path("id").asText()))
+                .toList();
+    }
+
+    /** Returns true when {@code channelId} is a thread. */
+    boolean isThread(long channelId) {
+        ObjectNode c = channels.get(channelId);
+        return c != null && c.path("type").asInt() == 11;
+    }
+
+    /**
+     * Archives thread {@code threadId} when its idle time has passed (Discord does it on a timer; the
+     * simulator when the thread is next touched, which a client cannot tell apart). Returns the thread when
+     * this call archived it, so the caller can dispatch THREAD_UPDATE.
+     */
+    synchronized Optional<ObjectNode> archiveIfIdle(long threadId) {
+        ObjectNode t = channels.get(threadId);
+        if (t == null || t.path("type").asInt() != 11 || archived(threadId)) {
+            return Optional.empty();
+        }
+        Duration idle = threadIdle != null
+                ? threadIdle
+                : Duration.ofMinutes(
+                        t.path("thread_metadata").path("auto_archive_duration").asInt(1440));
+        long since = threadActivityNanos.getOrDefault(threadId, System.nanoTime());
+        if (System.nanoTime() - since < idle.toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(setArchived(threadId, true));
+    }
+
+    /** Returns true when thread {@code threadId} is archived. */
+    boolean archived(long threadId) {
+        ObjectNode t = channels.get(threadId);
+        return t != null && t.path("thread_metadata").path("archived").asBoolean();
+    }
+
+    /** Returns true when thread {@code threadId} is locked. */
+    boolean locked(long threadId) {
+        ObjectNode t = channels.get(threadId);
+        return t != null && t.path("thread_metadata").path("locked").asBoolean();
+    }
+
+    /** Archives ({@code true}) or unarchives thread {@code threadId}; returns it as it is now. */
+    synchronized ObjectNode setArchived(long threadId, boolean archived) {
+        ObjectNode t = channels.get(threadId);
+        ((ObjectNode) t.get("thread_metadata"))
+                .put("archived", archived)
+                .put("archive_timestamp", Instant.now().toString());
+        if (!archived) {
+            threadActivityNanos.put(threadId, System.nanoTime());
+        }
+        refreshStarter(threadId, t);
+        return t.deepCopy();
+    }
+
+    /** Sets {@code locked} of thread {@code threadId}. */
+    synchronized void setLocked(long threadId, boolean locked) {
+        ObjectNode t = channels.get(threadId);
+        ((ObjectNode) t.get("thread_metadata")).put("locked", locked);
+        refreshStarter(threadId, t);
+    }
+
+    /** Changes a channel's fields (a PATCH), keeping the thread metadata in its object; returns it. */
+    synchronized ObjectNode updateChannel(long channelId, JsonNode body) {
+        ObjectNode c = channels.get(channelId);
+        body.fields().forEachRemaining(e -> {
+            switch (e.getKey()) {
+                case "archived", "locked", "auto_archive_duration" ->
+                    ((ObjectNode) c.get("thread_metadata")).set(e.getKey(), e.getValue());
+                default -> c.set(e.getKey(), e.getValue());
+            }
+        });
+        if (body.has("archived") && !body.path("archived").asBoolean()) {
+            threadActivityNanos.put(channelId, System.nanoTime());
+        }
+        refreshStarter(channelId, c);
+        return c.deepCopy();
+    }
+
+    /** Removes channel or thread {@code channelId} with its messages; returns it, if it existed. */
+    synchronized Optional<ObjectNode> deleteChannel(long channelId) {
+        ObjectNode c = channels.remove(channelId);
+        if (c == null) {
+            return Optional.empty();
+        }
+        String id = Long.toUnsignedString(channelId);
+        messages.values().removeIf(m -> m.path("channel_id").asText().equals(id));
+        ObjectNode starter = messages.get(channelId);
+        if (starter != null) {
+            starter.remove("thread");
+        }
+        return Optional.of(c);
+    }
+
+    private void refreshStarter(long threadId, ObjectNode t) {
+        ObjectNode starter = messages.get(threadId);
+        if (starter != null) {
+            starter.set("thread", t.deepCopy());
+        }
     }
 
     // ---- more guilds: a whole shard's worth (ShardBench) ----

@@ -244,6 +244,53 @@ final class ButtonsTest {
     }
 
     @Test
+    void feedbackIsAcknowledgedBeforeASlowStoreWrites() {
+        // GIVEN a store whose vote takes longer than Discord's 3-second window
+        long[] deferredWithinNanos = {-1};
+        long[] clicked = new long[1];
+        io.icewarn.bot.store.Store slow = org.mockito.Mockito.mock(io.icewarn.bot.store.Store.class);
+        io.icewarn.bot.store.FeedbackRepository votes =
+                org.mockito.Mockito.mock(io.icewarn.bot.store.FeedbackRepository.class);
+        when(slow.feedback()).thenReturn(votes);
+        when(votes.vote(
+                        org.mockito.ArgumentMatchers.anyLong(),
+                        org.mockito.ArgumentMatchers.anyLong(),
+                        org.mockito.ArgumentMatchers.anyLong(),
+                        any(),
+                        org.mockito.ArgumentMatchers.anyBoolean()))
+                .thenAnswer(inv -> {
+                    if (!tester.deferred.isEmpty()) {
+                        deferredWithinNanos[0] = System.nanoTime() - clicked[0];
+                    }
+                    Thread.sleep(3_200);
+                    return io.icewarn.bot.store.FeedbackRepository.Outcome.RECORDED;
+                });
+        FeedbackButton button = new FeedbackButton(new io.icewarn.bot.discord.BotContext(
+                tester.ctx.services(),
+                tester.ctx.renderer(),
+                tester.ctx.tickets(),
+                tester.ctx.gatherer(),
+                tester.ctx.answerer(),
+                tester.ctx.work(),
+                tester.ctx.cooldown(),
+                BotMetrics.NONE,
+                slow,
+                tester.guildSettings));
+
+        // WHEN a user clicks "Fixed it"
+        clicked[0] = System.nanoTime();
+        button.onButton(
+                tester.button("iw:fb:y:ports-open", BOT_MESSAGE, tester.user(9), null), List.of("y", "ports-open"));
+
+        // THEN the click was acknowledged privately (deferred) before the store was asked, well within 3 s,
+        // and the thanks followed once the vote was stored
+        assertThat(tester.deferred).containsExactly("ephemeral");
+        assertThat(deferredWithinNanos[0]).isBetween(0L, 3_000_000_000L);
+        assertThat(tester.sent).extracting(s -> s.data.getContent()).containsExactly(FeedbackButton.THANKS);
+        assertThat(tester.sent.get(0).via).isEqualTo("followup");
+    }
+
+    @Test
     void autoReplyButtonsEncodeTheirState() {
         // GIVEN an auto-reply to a message
         var message = tester.message(Fixtures.SEED_24);
